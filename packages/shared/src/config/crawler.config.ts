@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { type Env, envInt, parseEnv } from './env.ts';
+
+const hostList = z
+  .string()
+  .default('')
+  .transform((s) =>
+    s
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+  );
+
+export const crawlerEnv = z.object({
+  CRAWLER_USER_AGENT: z
+    .string()
+    .min(3)
+    .default('ClaimWatchBot/0.1')
+    .describe('Product token sent in the User-Agent header and matched against robots.txt groups.'),
+  CRAWLER_CONTACT_URL: z
+    .url({ message: 'expected a URL' })
+    .default('https://github.com/claimwatch/claimwatch#crawler')
+    .describe('Contact URL appended to the User-Agent so site owners can reach the operator.'),
+  CRAWLER_HOST_GAP_MS: envInt(5000, 0, 600000).describe(
+    'Minimum time between two request starts to the same host, across all worker processes.',
+  ),
+  CRAWLER_TIMEOUT_MS: envInt(20000, 1000, 300000).describe('Total time allowed for one HTTP fetch.'),
+  CRAWLER_MAX_BODY_BYTES: envInt(8 * 1024 * 1024, 1024, 256 * 1024 * 1024).describe(
+    'Largest response body accepted, compressed and decompressed.',
+  ),
+  CRAWLER_FETCH_CONCURRENCY: envInt(8, 1, 256).describe('Fetch jobs run at once per crawler process.'),
+  CRAWLER_RENDER_CONCURRENCY: envInt(1, 1, 16).describe('Chromium renders run at once per crawler process.'),
+  CRAWLER_ALLOW_HOSTS: hostList.describe(
+    'Comma-separated host[:port] list the SSRF guard lets through even on private/loopback addresses (the demo site adds itself).',
+  ),
+  CHROMIUM_PATH: z
+    .string()
+    .default('/usr/bin/chromium')
+    .describe('Chromium executable for pages that need JavaScript (OS package `chromium`).'),
+});
+
+export type CrawlerConfig = {
+  userAgent: string;
+  hostGapMs: number;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  fetchConcurrency: number;
+  renderConcurrency: number;
+  allowHosts: string[];
+  chromiumPath: string;
+};
+
+export function loadCrawlerConfig(env: Env): CrawlerConfig {
+  const v = parseEnv('crawler', crawlerEnv, env);
+  return {
+    userAgent: `${v.CRAWLER_USER_AGENT} (+${v.CRAWLER_CONTACT_URL})`,
+    hostGapMs: v.CRAWLER_HOST_GAP_MS,
+    timeoutMs: v.CRAWLER_TIMEOUT_MS,
+    maxBodyBytes: v.CRAWLER_MAX_BODY_BYTES,
+    fetchConcurrency: v.CRAWLER_FETCH_CONCURRENCY,
+    renderConcurrency: v.CRAWLER_RENDER_CONCURRENCY,
+    allowHosts: v.CRAWLER_ALLOW_HOSTS,
+    chromiumPath: v.CHROMIUM_PATH,
+  };
+}

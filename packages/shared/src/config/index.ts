@@ -1,0 +1,68 @@
+import { type ClassifierConfig, classifierEnv, loadClassifierConfig } from './classifier.config.ts';
+import { type CrawlerConfig, crawlerEnv, loadCrawlerConfig } from './crawler.config.ts';
+import { type DatabaseConfig, databaseEnv, loadDatabaseConfig } from './database.config.ts';
+import { type DemoConfig, demoEnv, loadDemoConfig } from './demo.config.ts';
+import type { Env, EnvSchema } from './env.ts';
+import { type LoggingConfig, loadLoggingConfig, loggingEnv } from './logging.config.ts';
+import { loadPathsConfig, type PathsConfig, pathsEnv } from './paths.config.ts';
+import { loadRedisConfig, type RedisConfig, redisEnv } from './redis.config.ts';
+import { loadReviewUiConfig, type ReviewUiConfig, reviewUiEnv } from './review-ui.config.ts';
+import { testingEnv } from './testing.config.ts';
+
+export { ConfigError, type Env, parseEnv } from './env.ts';
+export { repoRoot } from './paths.config.ts';
+export { loadTestingConfig, type TestingConfig } from './testing.config.ts';
+export type {
+  ClassifierConfig,
+  CrawlerConfig,
+  DatabaseConfig,
+  DemoConfig,
+  LoggingConfig,
+  PathsConfig,
+  RedisConfig,
+  ReviewUiConfig,
+};
+
+export type Config = {
+  paths: PathsConfig;
+  database: DatabaseConfig;
+  redis: RedisConfig;
+  logging: LoggingConfig;
+  crawler: CrawlerConfig;
+  classifier: ClassifierConfig;
+  reviewUi: ReviewUiConfig;
+  demo: DemoConfig;
+};
+
+/** Every concern's variables, in the order docs/configuration.md lists them. */
+export const configSections: { concern: string; schema: EnvSchema }[] = [
+  { concern: 'Paths', schema: pathsEnv },
+  { concern: 'Database', schema: databaseEnv },
+  { concern: 'Redis and queues', schema: redisEnv },
+  { concern: 'Logging', schema: loggingEnv },
+  { concern: 'Crawler', schema: crawlerEnv },
+  { concern: 'Classifier', schema: classifierEnv },
+  { concern: 'Review UI', schema: reviewUiEnv },
+  { concern: 'Demo', schema: demoEnv },
+  { concern: 'Tests', schema: testingEnv },
+];
+
+/** Parses the whole configuration; throws ConfigError naming every wrong variable of the first bad concern. */
+export function loadConfig(env: Env): Config {
+  const paths = loadPathsConfig(env);
+  return {
+    paths,
+    database: loadDatabaseConfig(env, paths.dataDir),
+    redis: loadRedisConfig(env),
+    logging: loadLoggingConfig(env),
+    crawler: loadCrawlerConfig(env),
+    classifier: loadClassifierConfig(env),
+    reviewUi: loadReviewUiConfig(env),
+    demo: loadDemoConfig(env),
+  };
+}
+
+/** The only read of process.env in the code base; entry points call it once at boot. */
+export function readProcessEnv(): Env {
+  return { ...process.env };
+}

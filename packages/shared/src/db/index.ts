@@ -1,0 +1,14 @@
+export { type Database, type Db, openDatabase, openPglite, openPostgres } from './connection.ts';
+export type { DB, Json, JsonValue } from './generated/schema.ts';
+export { createMigrator, MigrationError, migrateToLatest } from './migrator.ts';
+export * from './repositories/audit.repository.ts';
+export * from './repositories/claims.repository.ts';
+export * from './repositories/documents.repository.ts';
+export * from './repositories/fetches.repository.ts';
+export * from './repositories/flags.repository.ts';
+export * from './repositories/pages.repository.ts';
+export * from './repositories/sessions.repository.ts';
+export * from './repositories/snapshots.repository.ts';
+export * from './repositories/sources.repository.ts';
+export * from './repositories/users.repository.ts';
+export { renderSchemaTypes } from './schema-types.ts';

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as initial from './2026-11-23T080000_initial.ts';
+
+/**
+ * Every migration, keyed by its file name (applied in key order). Listed explicitly rather than read
+ * from the folder, so the same list works under tsx, vitest and plain Node loaders.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-23T080000_initial': initial,
+};

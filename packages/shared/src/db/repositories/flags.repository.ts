@@ -1,0 +1,135 @@
+import type { Selectable } from 'kysely';
+import type { FlagReason, FlagStatus } from '../../domain/index.ts';
+import type { Db } from '../connection.ts';
+import type { Flags, JsonValue } from '../generated/schema.ts';
+import { excludedJson } from '../sql-helpers.ts';
+import type { ModelRef } from './claims.repository.ts';
+
+export type FlagRow = Selectable<Flags> & { reason: FlagReason; status: FlagStatus };
+
+export type ProposedFlag = {
+  claimId: string;
+  documentId: string;
+  reason: FlagReason;
+  score: number;
+  priority: number;
+  /** Why: the evidence sentence, matched references with scores and thresholds, the verdict explanation. */
+  evidence: JsonValue;
+  models: ModelRef[];
+};
+
+/**
+ * Models propose: a new flag is `suggested`. Proposing again refreshes a flag only while it is still
+ * `suggested`; a flag a person has decided is never touched by a model.
+ */
+export async function proposeFlags(db: Db, flags: ProposedFlag[]): Promise<FlagRow[]> {
+  const out: FlagRow[] = [];
+  for (const f of flags) {
+    const row = await db
+      .insertInto('flags')
+      .values({
+        claim_id: f.claimId,
+        document_id: f.documentId,
+        reason: f.reason,
+        status: 'suggested',
+        score: f.score,
+        priority: f.priority,
+        evidence: JSON.stringify(f.evidence),
+        models: JSON.stringify(f.models),
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['claim_id', 'reason'])
+          .doUpdateSet((eb) => ({
+            score: eb.ref('excluded.score'),
+            priority: eb.ref('excluded.priority'),
+            evidence: excludedJson('evidence'),
+            models: excludedJson('models'),
+            updated_at: new Date(),
+          }))
+          .where('flags.status', '=', 'suggested'),
+      )
+      .returningAll()
+      .executeTakeFirst();
+    if (row) out.push(row as FlagRow);
+  }
+  return out;
+}
+
+/** Removes suggested flags of a document that the newest run no longer proposes. */
+export async function withdrawSuggestedFlags(db: Db, documentId: string, keepIds: string[]): Promise<number> {
+  let query = db.deleteFrom('flags').where('document_id', '=', documentId).where('status', '=', 'suggested');
+  if (keepIds.length > 0) query = query.where('id', 'not in', keepIds);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export type FlagListItem = {
+  id: string;
+  reason: FlagReason;
+  status: FlagStatus;
+  score: number;
+  priority: number;
+  created_at: Date;
+  claim_text: string;
+  document_id: string;
+  document_title: string | null;
+  document_url: string;
+  document_lang: string | null;
+  published_at: Date | null;
+};
+
+export type FlagListFilter = {
+  status?: FlagStatus;
+  reason?: FlagReason;
+  lang?: string;
+  limit: number;
+  offset: number;
+};
+
+export async function listFlags(db: Db, filter: FlagListFilter): Promise<FlagListItem[]> {
+  let query = db
+    .selectFrom('flags')
+    .innerJoin('claims', 'claims.id', 'flags.claim_id')
+    .innerJoin('documents', 'documents.id', 'flags.document_id')
+    .select([
+      'flags.id',
+      'flags.reason',
+      'flags.status',
+      'flags.score',
+      'flags.priority',
+      'flags.created_at',
+      'claims.text as claim_text',
+      'documents.id as document_id',
+      'documents.title as document_title',
+      'documents.url as document_url',
+      'documents.lang as document_lang',
+      'documents.published_at',
+    ]);
+  if (filter.status) query = query.where('flags.status', '=', filter.status);
+  if (filter.reason) query = query.where('flags.reason', '=', filter.reason);
+  if (filter.lang) query = query.where('documents.lang', '=', filter.lang);
+  const rows = await query
+    .orderBy('flags.priority', 'desc')
+    .orderBy('flags.created_at', 'desc')
+    .orderBy('flags.id')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+  return rows as FlagListItem[];
+}
+
+export async function getFlag(db: Db, id: string): Promise<FlagRow | undefined> {
+  return (await db.selectFrom('flags').selectAll().where('id', '=', id).executeTakeFirst()) as
+    | FlagRow
+    | undefined;
+}
+
+export async function listFlagsForDocument(db: Db, documentId: string): Promise<FlagRow[]> {
+  return (await db
+    .selectFrom('flags')
+    .selectAll()
+    .where('document_id', '=', documentId)
+    .orderBy('created_at')
+    .execute()) as FlagRow[];
+}

@@ -1,0 +1,3 @@
+export * from './builders.ts';
+export { createTestDatabase, migrationsHash, prepareTemplates, type TestDatabase } from './test-database.ts';
+export { createTestQueues, type TestQueues } from './test-queues.ts';
