@@ -33,6 +33,27 @@ export const crawlerEnv = z.object({
   CRAWLER_ALLOW_HOSTS: hostList.describe(
     'Comma-separated host[:port] list the SSRF guard lets through even on private/loopback addresses (the demo site adds itself).',
   ),
+  CRAWLER_HOST_GAP_OVERRIDES: z
+    .string()
+    .default('')
+    .transform((s, ctx) => {
+      const out: Record<string, number> = {};
+      for (const entry of s
+        .split(',')
+        .map((e) => e.trim())
+        .filter(Boolean)) {
+        const match = /^([^=\s]+)=(\d+)$/.exec(entry);
+        if (!match) {
+          ctx.addIssue({ code: 'custom', message: `expected host[:port]=milliseconds, got "${entry}"` });
+          return z.NEVER;
+        }
+        out[match[1]!.toLowerCase()] = Number(match[2]);
+      }
+      return out;
+    })
+    .describe(
+      'Per-host exceptions to the gap, as host[:port]=ms pairs separated by commas (for sites you own; the demo site adds itself).',
+    ),
   CHROMIUM_PATH: z
     .string()
     .default('/usr/bin/chromium')
@@ -47,6 +68,7 @@ export type CrawlerConfig = {
   fetchConcurrency: number;
   renderConcurrency: number;
   allowHosts: string[];
+  hostGapOverrides: Record<string, number>;
   chromiumPath: string;
 };
 
@@ -60,6 +82,7 @@ export function loadCrawlerConfig(env: Env): CrawlerConfig {
     fetchConcurrency: v.CRAWLER_FETCH_CONCURRENCY,
     renderConcurrency: v.CRAWLER_RENDER_CONCURRENCY,
     allowHosts: v.CRAWLER_ALLOW_HOSTS,
+    hostGapOverrides: v.CRAWLER_HOST_GAP_OVERRIDES,
     chromiumPath: v.CHROMIUM_PATH,
   };
 }

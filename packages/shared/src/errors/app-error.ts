@@ -4,7 +4,7 @@
  */
 export const errorCodes = {
   // fetch
-  fetch_blocked_by_robots: 'politeness',
+  fetch_blocked_by_robots: 'permanent',
   fetch_host_busy: 'politeness',
   fetch_rate_limited: 'politeness',
   fetch_ssrf_refused: 'permanent',

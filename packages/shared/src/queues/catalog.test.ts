@@ -8,7 +8,7 @@ const samplePayloads = {
   poll: { sourceId: uuid, dueAt: '2026-11-23T08:00:00.000Z' },
   fetch: { pageId: uuid },
   extract: { pageId: uuid, snapshotId: uuid },
-  classify: { documentId: uuid, modelSet: 'rules-1' },
+  classify: { documentId: uuid, contentHash: '0123456789abcdef' },
   verify: { documentId: uuid, modelSet: 'rules-1' },
 } as const;
 

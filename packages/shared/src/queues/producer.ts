@@ -10,13 +10,20 @@ export type Queues = {
   close(): Promise<void>;
 };
 
-export function createQueues(connection: Redis, prefix: string): Queues {
+/** Per-queue overrides of the catalog's job options (tests shorten backoff; operators may tune attempts). */
+export type JobOptionOverrides = Partial<Record<QueueName, JobsOptions>>;
+
+export function createQueues(connection: Redis, prefix: string, overrides: JobOptionOverrides = {}): Queues {
   const open = new Map<QueueName, Queue>();
   const queue = (name: QueueName) => {
     let q = open.get(name);
     if (!q) {
       const def = queueCatalog[name];
-      q = new Queue(def.name, { connection, prefix, defaultJobOptions: def.options });
+      q = new Queue(def.name, {
+        connection,
+        prefix,
+        defaultJobOptions: { ...def.options, ...overrides[name] },
+      });
       q.on('error', () => {}); // reported by the connection owner; a lost Redis must not crash producers
       open.set(name, q);
     }

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { SourceKind } from '../../domain/index.ts';
 import type { Db } from '../connection.ts';
 import type { Sources } from '../generated/schema.ts';
@@ -37,6 +37,33 @@ export async function getSource(db: Db, id: string): Promise<SourceRow | undefin
 
 export async function listSources(db: Db): Promise<SourceRow[]> {
   return (await db.selectFrom('sources').selectAll().orderBy('name').execute()) as SourceRow[];
+}
+
+/**
+ * Claims the enabled sources whose poll is due: moves their next poll one interval on and returns them
+ * with the poll time they were due at. Safe to run from several processes at once.
+ */
+export async function claimDueSources(db: Db, now: Date): Promise<(SourceRow & { due_at: Date })[]> {
+  const due = await db
+    .selectFrom('sources')
+    .select(['id', 'next_poll_at'])
+    .where('is_enabled', '=', true)
+    .where('next_poll_at', '<=', now)
+    .execute();
+  const claimed: (SourceRow & { due_at: Date })[] = [];
+  for (const { id, next_poll_at } of due) {
+    const row = await db
+      .updateTable('sources')
+      .set((eb) => ({
+        next_poll_at: sql<Date>`${now}::timestamptz + make_interval(secs => ${eb.ref('poll_interval_seconds')})`,
+      }))
+      .where('id', '=', id)
+      .where('next_poll_at', '=', next_poll_at)
+      .returningAll()
+      .executeTakeFirst();
+    if (row) claimed.push({ ...(row as SourceRow), due_at: next_poll_at });
+  }
+  return claimed;
 }
 
 /** Enabled sources whose next poll is due. */

@@ -1,0 +1,32 @@
+import { ConfigError, readProcessEnv } from '@claimwatch/shared/config';
+import { Command } from 'commander';
+import { createCliContext } from './cli-context.ts';
+import { registerDbTypes } from './commands/db-types.command.ts';
+import { registerDoctor } from './commands/doctor.command.ts';
+import { registerMigrate } from './commands/migrate.command.ts';
+import { registerSources } from './commands/sources.command.ts';
+import { registerStart } from './commands/start.command.ts';
+import { registerUsers } from './commands/users.command.ts';
+
+const context = createCliContext(readProcessEnv());
+const program = new Command('claimwatch').description(
+  'ClaimWatch: monitoring and fact-response for claims about Vietnam’s foreign relations',
+);
+
+registerStart(program, context);
+registerMigrate(program, context);
+registerDoctor(program, context);
+registerUsers(program, context);
+registerSources(program, context);
+registerDbTypes(program, context);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  context.err(
+    error instanceof ConfigError
+      ? error.message
+      : `error: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exitCode = 1;
+}

@@ -1,0 +1,3 @@
+export { detectDocument } from './detect/detect-document.ts';
+export { defaultGazetteer } from './detect/gazetteer/load-gazetteer.ts';
+export { type ClassifierDeps, startClassifier } from './start-classifier.ts';

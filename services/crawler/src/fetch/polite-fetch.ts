@@ -1,0 +1,59 @@
+import type { CrawlerConfig } from '@claimwatch/shared/config';
+import { AppError } from '@claimwatch/shared/errors';
+import type { HostPoliteness } from './host-politeness.ts';
+import { errorForStatus, type HttpClient, type HttpFetchOptions, type HttpResponse } from './http-fetch.ts';
+import type { RobotsCache } from './robots.ts';
+
+export type FetchDeps = {
+  http: HttpClient;
+  robots: RobotsCache;
+  politeness: HostPoliteness;
+  config: CrawlerConfig;
+};
+
+/** Crawl-delay above this makes us skip the host, unless the operator set a gap for it. */
+const MAX_CRAWL_DELAY_MS = 30_000;
+
+export function httpOptions(config: CrawlerConfig): HttpFetchOptions {
+  return {
+    userAgent: config.userAgent,
+    timeoutMs: config.timeoutMs,
+    maxBodyBytes: config.maxBodyBytes,
+    maxRedirects: 5,
+  };
+}
+
+/** The gap to keep for a URL's host: operator override, else the larger of our default and Crawl-delay. */
+export function hostGapFor(config: CrawlerConfig, url: URL, crawlDelayMs: number | undefined): number {
+  const override =
+    config.hostGapOverrides[url.host.toLowerCase()] ?? config.hostGapOverrides[url.hostname.toLowerCase()];
+  if (override !== undefined) return override;
+  if (crawlDelayMs !== undefined && crawlDelayMs > MAX_CRAWL_DELAY_MS) {
+    throw new AppError(
+      'fetch_blocked_by_robots',
+      `robots.txt asks for a Crawl-delay of ${crawlDelayMs / 1000} s on ${url.host} (limit ${MAX_CRAWL_DELAY_MS / 1000} s)`,
+    );
+  }
+  return Math.max(config.hostGapMs, crawlDelayMs ?? 0);
+}
+
+/**
+ * One polite GET: robots.txt allows it, the host's slot is free, and the answer is a success (or 304).
+ * Throws an AppError whose kind says whether to retry, delay or give up.
+ */
+export async function politeFetch(
+  deps: FetchDeps,
+  rawUrl: string,
+  options: Partial<HttpFetchOptions> = {},
+): Promise<HttpResponse> {
+  const url = new URL(rawUrl);
+  const decision = await deps.robots.check(url.href);
+  if (!decision.isAllowed) throw new AppError('fetch_blocked_by_robots', `robots.txt disallows ${url.href}`);
+  const gap = hostGapFor(deps.config, url, decision.crawlDelayMs);
+  const response = await deps.politeness.withHostSlot(url.host, gap, () =>
+    deps.http.fetch(url.href, { ...httpOptions(deps.config), ...options }),
+  );
+  const error = errorForStatus(response);
+  if (error) throw error;
+  return response;
+}
