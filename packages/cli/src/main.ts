@@ -1,6 +1,7 @@
 import { ConfigError, readProcessEnv } from '@claimwatch/shared/config';
 import { Command } from 'commander';
 import { createCliContext } from './cli-context.ts';
+import { registerConfigDocs } from './commands/config-docs.command.ts';
 import { registerDbTypes } from './commands/db-types.command.ts';
 import { registerDoctor } from './commands/doctor.command.ts';
 import { registerMigrate } from './commands/migrate.command.ts';
@@ -19,6 +20,7 @@ registerDoctor(program, context);
 registerUsers(program, context);
 registerSources(program, context);
 registerDbTypes(program, context);
+registerConfigDocs(program, context);
 
 try {
   await program.parseAsync(process.argv);
