@@ -1,0 +1,111 @@
+import {
+  type Db,
+  deleteSession,
+  findUserByEmail,
+  getUser,
+  recordAuditEvent,
+  recordLoginFailure,
+  recordLoginSuccess,
+  setUserPasswordHash,
+  type UserRow,
+} from '@claimwatch/shared/db';
+import { AppError } from '@claimwatch/shared/errors';
+import type { AuthSettings } from './auth-settings.ts';
+import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from './passwords.ts';
+import { type OpenedSession, openSession } from './sessions.ts';
+
+export type LogInDeps = {
+  db: Db;
+  now: () => Date;
+  settings: Pick<AuthSettings, 'lockAfterFailures' | 'lockForMs' | 'sessionLifetimeMs'>;
+};
+
+export type LogInInput = {
+  email: string;
+  password: string;
+  /** The session id (hash) the browser came with, if any: it is ended, never upgraded. */
+  previousSessionId: string | undefined;
+};
+
+/**
+ * One message for every refusal (unknown e-mail, wrong password, locked or disabled account), so the
+ * answer does not tell an attacker which accounts exist or are locked.
+ */
+const REFUSED = 'The e-mail or password is wrong, or the account is temporarily locked.';
+
+/**
+ * Checks the credentials and opens a new session. A wrong password counts towards the lockout; the
+ * lockout is checked before the password, so a locked account cannot be probed. Any session the browser
+ * already had is ended, so a session id planted before login is worth nothing after it.
+ */
+export async function logIn(
+  deps: LogInDeps,
+  input: LogInInput,
+): Promise<{ user: UserRow; session: OpenedSession }> {
+  const { db, settings } = deps;
+  const now = deps.now();
+  const user = await findUserByEmail(db, input.email);
+  if (!user || user.is_disabled || (user.locked_until && user.locked_until > now)) {
+    await verifyAgainstNothing(input.password);
+    throw new AppError('unauthenticated', REFUSED);
+  }
+
+  if (!(await verifyPassword(user.password_hash, input.password))) {
+    await db.transaction().execute(async (trx) => {
+      await recordLoginFailure(trx, user.id, settings.lockAfterFailures, settings.lockForMs);
+      const after = await getUser(trx, user.id);
+      // The account was not locked when we started (checked above), so a lock now is this failure's doing.
+      if (after?.locked_until && after.locked_until > now) {
+        await recordAuditEvent(trx, {
+          actorUserId: null,
+          action: 'user.locked',
+          entityType: 'user',
+          entityId: user.id,
+          before: null,
+          after: {
+            failedLoginCount: after.failed_login_count,
+            lockedUntil: after.locked_until.toISOString(),
+          },
+        });
+      }
+    });
+    throw new AppError('unauthenticated', REFUSED);
+  }
+
+  const rehashed = needsRehash(user.password_hash) ? await hashPassword(input.password) : undefined;
+  const session = await db.transaction().execute(async (trx) => {
+    if (input.previousSessionId) await deleteSession(trx, input.previousSessionId);
+    await recordLoginSuccess(trx, user.id);
+    if (rehashed) await setUserPasswordHash(trx, user.id, rehashed);
+    const opened = await openSession(trx, user.id, now, settings);
+    await recordAuditEvent(trx, {
+      actorUserId: user.id,
+      action: 'user.logged_in',
+      entityType: 'user',
+      entityId: user.id,
+      before: null,
+      after: null,
+    });
+    return opened;
+  });
+  return { user, session };
+}
+
+/** Ends the session and records it; nothing happens for a browser without one. */
+export async function logOut(
+  db: Db,
+  signed: { sessionId: string; userId: string } | undefined,
+): Promise<void> {
+  if (!signed) return;
+  await db.transaction().execute(async (trx) => {
+    await deleteSession(trx, signed.sessionId);
+    await recordAuditEvent(trx, {
+      actorUserId: signed.userId,
+      action: 'user.logged_out',
+      entityType: 'user',
+      entityId: signed.userId,
+      before: null,
+      after: null,
+    });
+  });
+}

@@ -1,0 +1,32 @@
+import type { Role } from '@claimwatch/shared/domain';
+
+/**
+ * Who may do what, declared per resource and action. Routes name the permission they need
+ * (`config.access`), and a request hook checks it before any handler runs; a route that names none does
+ * not start (see access-control.ts).
+ */
+export const policy = {
+  flags: {
+    // Everyone with an account reads the queue; deciding and responding come with their own actions.
+    read: ['monitor', 'writer', 'manager', 'admin'],
+  },
+} as const satisfies PolicyTable;
+
+export type PolicyTable = Record<string, Record<string, readonly Role[]>>;
+
+export type Permission<T extends PolicyTable = typeof policy> = {
+  [R in keyof T]: { resource: R; action: keyof T[R] };
+}[keyof T];
+
+/** What a route requires: anyone (login, the session probe, the API document) or one permission. */
+export type Access = 'public' | Permission;
+
+/** A user may act when any one of their roles is listed for the action. */
+export function isAllowed<T extends PolicyTable>(
+  table: T,
+  roles: readonly Role[],
+  permission: Permission<T>,
+): boolean {
+  const allowed = table[permission.resource]?.[permission.action as string] ?? [];
+  return roles.some((role) => allowed.includes(role));
+}
