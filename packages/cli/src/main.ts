@@ -4,6 +4,7 @@ import { createCliContext } from './cli-context.ts';
 import { registerConfigDocs } from './commands/config-docs.command.ts';
 import { registerDbTypes } from './commands/db-types.command.ts';
 import { registerDoctor } from './commands/doctor.command.ts';
+import { registerFeed } from './commands/feed.command.ts';
 import { registerMigrate } from './commands/migrate.command.ts';
 import { registerSources } from './commands/sources.command.ts';
 import { registerStart } from './commands/start.command.ts';
@@ -19,6 +20,7 @@ registerMigrate(program, context);
 registerDoctor(program, context);
 registerUsers(program, context);
 registerSources(program, context);
+registerFeed(program, context);
 registerDbTypes(program, context);
 registerConfigDocs(program, context);
 

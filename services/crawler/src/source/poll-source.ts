@@ -8,7 +8,7 @@ import {
 import { AppError } from '@claimwatch/shared/errors';
 import { decodeHtml } from '../extract/decode-html.ts';
 import { type FetchDeps, politeFetch } from '../fetch/polite-fetch.ts';
-import { parseFeed } from './parse-feed.ts';
+import { parseFeed } from './feed/parse-feed.ts';
 import { urlKey } from './url-key.ts';
 
 export type PollDeps = FetchDeps & { db: Db };
