@@ -4,6 +4,7 @@ import { createCliContext } from './cli-context.ts';
 import { registerConfigDocs } from './commands/config-docs.command.ts';
 import { registerDbTypes } from './commands/db-types.command.ts';
 import { registerDoctor } from './commands/doctor.command.ts';
+import { registerExtract } from './commands/extract.command.ts';
 import { registerFeed } from './commands/feed.command.ts';
 import { registerMigrate } from './commands/migrate.command.ts';
 import { registerSources } from './commands/sources.command.ts';
@@ -21,6 +22,7 @@ registerDoctor(program, context);
 registerUsers(program, context);
 registerSources(program, context);
 registerFeed(program, context);
+registerExtract(program, context);
 registerDbTypes(program, context);
 registerConfigDocs(program, context);
 

@@ -1,5 +1,11 @@
 export { extractArticle } from './extract/extract-article.ts';
 export {
+  createExtractBatch,
+  type ExtractOutput,
+  type ExtractRecord,
+  extractRecord,
+} from './offline/extract-batch.ts';
+export {
   createFeedBatchParser,
   type FeedOutput,
   type FeedRecord,
