@@ -37,14 +37,14 @@ export function extractArticle(html: string, url: string): ExtractedArticle {
     let blocks = fromReadability?.blocks ?? [];
     let extractor = `${EXTRACTOR_VERSION}/readability`;
     const length = textLength(blocks);
-    if (length < SHORT_TEXT) {
+    if (length < SHORT_TEXT || length < 1000) {
       const prose = document.body ? selectProseBlocks(blocksOf(document.body)) : [];
       const jsonLd = metadata.jsonLdBody ? [{ text: metadata.jsonLdBody, tag: 'p', linkChars: 0 }] : [];
       const best = [
         { blocks: prose, extractor: `${EXTRACTOR_VERSION}/prose` },
         { blocks: jsonLd, extractor: `${EXTRACTOR_VERSION}/json-ld` },
       ].sort((a, b) => textLength(b.blocks) - textLength(a.blocks))[0]!;
-      if (textLength(best.blocks) > length) {
+      if (textLength(best.blocks) > (length < SHORT_TEXT ? length : length * 2)) {
         blocks = best.blocks;
         extractor = best.extractor;
       }
