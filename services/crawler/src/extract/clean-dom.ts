@@ -10,7 +10,7 @@ const NEVER_TEXT =
 const CHROME = 'nav,aside,[role="navigation"],[role="complementary"],[role="banner"],[role="contentinfo"]';
 const CAPTIONS = 'figcaption,[class*="caption" i],[class*="credit" i]';
 export const BOILERPLATE =
-  /(^|[\s_-])(share|sharing|social|sociable|related|recommend\w*|newsletter|subscri\w*|signup|promo\w*|advert\w*|ads?|adv|sponsor\w*|cookie\w*|consent|gdpr|breadcrumbs?|comments?|disqus|respond|reply|author-?(bio|box|info)|about-?the-?author|tag-?(list|cloud)|tags|read-?more|more-?(stories|articles|news)|popular|trending|most-?(read|viewed)|outbrain|taboola|paywall|pagination|pager|toolbar|print|rating|widget|sidebar|footer|masthead|menu|modal|popup|banner)($|[\s_-])/i;
+  /(^|[\s_-])(share|sharing|social|sociable|related|recommend\w*|newsletter|subscri\w*|signup|promo\w*|advert\w*|sponsor\w*|cookie\w*|consent|gdpr|breadcrumbs?|comments?|disqus|respond|reply|author-?(bio|box|info)|about-?the-?author|tag-?(list|cloud)|tags|more-?(stories|articles|news)|popular|trending|most-?(read|viewed)|outbrain|taboola|pagination|pager|toolbar|rating|sidebar|footer|masthead|menu|modal|popup|banner)($|[\s_-])/i;
 
 const namesOf = (el: Element) => `${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`;
 const isBoilerplateNamed = (el: Element) => {
@@ -65,9 +65,10 @@ function paragraphChars(el: Element): number {
   return total;
 }
 
-export function cleanDocument(document: Document): void {
+/** Cleans the document in place; returns the main text candidate (still in the document), if any. */
+export function cleanDocument(document: Document): Element | null {
   const body = document.body;
-  if (!body) return;
+  if (!body) return null;
   for (const el of [...document.querySelectorAll(NEVER_TEXT)]) el.remove();
   const main = findMainCandidate(body);
   const totalParagraphs = paragraphChars(body);
@@ -81,9 +82,10 @@ export function cleanDocument(document: Document): void {
   }
   for (const el of [...body.querySelectorAll(CHROME)]) if (el.isConnected && !isProtected(el)) el.remove();
   for (const el of [...body.querySelectorAll(CAPTIONS)]) {
-    if (el.isConnected && (el.textContent?.length ?? 0) < 400 && !isProtected(el)) el.remove();
+    if (el.isConnected && (el.textContent?.length ?? 0) < 300 && !isProtected(el)) el.remove();
   }
   for (const el of [...body.querySelectorAll('[class],[id]')]) {
     if (el.isConnected && isBoilerplateNamed(el) && !isProtected(el)) el.remove();
   }
+  return main?.isConnected ? main : null;
 }

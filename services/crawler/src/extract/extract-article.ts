@@ -32,23 +32,20 @@ export function extractArticle(html: string, url: string): ExtractedArticle {
   const document = dom.window.document;
   try {
     const metadata = readPageMetadata(document, url);
-    cleanDocument(document);
+    const main = cleanDocument(document);
     const fromReadability = readabilityBlocks(document);
-    let blocks = fromReadability?.blocks ?? [];
-    let extractor = `${EXTRACTOR_VERSION}/readability`;
-    const length = textLength(blocks);
-    if (length < SHORT_TEXT || length < 1000) {
-      const prose = document.body ? selectProseBlocks(blocksOf(document.body)) : [];
-      const jsonLd = metadata.jsonLdBody ? [{ text: metadata.jsonLdBody, tag: 'p', linkChars: 0 }] : [];
-      const best = [
-        { blocks: prose, extractor: `${EXTRACTOR_VERSION}/prose` },
-        { blocks: jsonLd, extractor: `${EXTRACTOR_VERSION}/json-ld` },
-      ].sort((a, b) => textLength(b.blocks) - textLength(a.blocks))[0]!;
-      if (textLength(best.blocks) > (length < SHORT_TEXT ? length : length * 2)) {
-        blocks = best.blocks;
-        extractor = best.extractor;
-      }
-    }
+    const readability = { blocks: fromReadability?.blocks ?? [], extractor: 'readability' };
+    const others = [
+      { blocks: main ? filterBlocks(blocksOf(main)) : [], extractor: 'main-candidate' },
+      { blocks: document.body ? selectProseBlocks(blocksOf(document.body)) : [], extractor: 'prose' },
+      {
+        blocks: metadata.jsonLdBody ? [{ text: metadata.jsonLdBody, tag: 'p', linkChars: 0 }] : [],
+        extractor: 'json-ld',
+      },
+    ];
+    const chosen = chooseCandidate(readability, others);
+    const blocks = chosen.blocks;
+    const extractor = `${EXTRACTOR_VERSION}/${chosen.extractor}`;
     const text = blocksToText(blocks);
     if (text.length < 40) throw new AppError('extract_no_content', `No article text found at ${url}`);
     return {
@@ -66,10 +63,23 @@ export function extractArticle(html: string, url: string): ExtractedArticle {
   }
 }
 
+type Candidate = { blocks: TextBlock[]; extractor: string };
+
 const textLength = (blocks: TextBlock[]) => blocks.reduce((n, b) => n + b.text.length, 0);
+/**
+ * Readability's answer unless it is short (under 1000 characters) and another candidate is clearly
+ * longer: twice as long, or simply longer when Readability found almost nothing.
+ */
+function chooseCandidate(readability: Candidate, others: Candidate[]): Candidate {
+  const length = textLength(readability.blocks);
+  if (length >= 1000) return readability;
+  const [best] = [...others].sort((a, b) => textLength(b.blocks) - textLength(a.blocks));
+  if (!best) return readability;
+  return textLength(best.blocks) > (length < SHORT_TEXT ? length : length * 2) ? best : readability;
+}
 
 function readabilityBlocks(document: Document): { title: string | null; blocks: TextBlock[] } | null {
-  // Readability rewrites the document it reads: give it a copy, the original feeds the fallback.
+  // Readability rewrites the document it reads: give it a copy, the original feeds the fallbacks.
   const copy = document.cloneNode(true) as Document;
   const article = new Readability(copy, { charThreshold: 300 }).parse();
   if (!article?.content) return null;
