@@ -61,6 +61,7 @@ export async function fetchPage(deps: FetchPageDeps, pageId: string): Promise<Fe
       source_id: page.source_id,
       url: page.url,
       outcome: error.kind,
+      error_code: error.code,
       reason: `${error.code}: ${error.message}`.slice(0, 1000),
       started_at: started,
       duration_ms: Date.now() - started.getTime(),
