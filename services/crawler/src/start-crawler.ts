@@ -24,6 +24,9 @@ export type CrawlerDeps = {
   scheduleEveryMs?: number;
   sweepEveryMs?: number;
   sweepGraceMs?: number;
+  /** Job lock and stalled-job check (BullMQ defaults unless a crash test shortens them). */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
 };
 
 export type RunningCrawler = { close(): Promise<void> };
@@ -45,6 +48,8 @@ export function startCrawler(deps: CrawlerDeps): RunningCrawler {
     prefix: deps.prefix,
     logger,
     concurrency: { fetch: deps.config.fetchConcurrency },
+    lockDurationMs: deps.lockDurationMs,
+    stalledIntervalMs: deps.stalledIntervalMs,
   });
 
   const every = (ms: number, task: () => Promise<unknown>, name: string) => {
