@@ -8,6 +8,7 @@ import { registerExtract } from './commands/extract.command.ts';
 import { registerFeed } from './commands/feed.command.ts';
 import { registerMigrate } from './commands/migrate.command.ts';
 import { registerSources } from './commands/sources.command.ts';
+import { registerSourceSettings } from './commands/sources-settings.command.ts';
 import { registerStart } from './commands/start.command.ts';
 import { registerUsers } from './commands/users.command.ts';
 
@@ -21,6 +22,7 @@ registerMigrate(program, context);
 registerDoctor(program, context);
 registerUsers(program, context);
 registerSources(program, context);
+registerSourceSettings(program, context);
 registerFeed(program, context);
 registerExtract(program, context);
 registerDbTypes(program, context);
