@@ -37,15 +37,19 @@ export const articleHtml = (title: string, paragraphs: string[], extra = '') =>
 
 export const syndicatedStory = STORY;
 
-const JS_ONLY = `<!doctype html><html><head><title>Loading…</title></head><body><div id="app">Loading…</div>
+const jsOnly = (
+  forbiddenUrl: string,
+) => `<!doctype html><html><head><title>Loading…</title></head><body><div id="app">Loading…</div>
 <script>
+  // A hostile page trying to reach a private address from the browser: must be refused.
+  fetch(${JSON.stringify(forbiddenUrl)}).then((r) => r.text()).then((t) => { document.body.append('LEAKED ' + t); }).catch(() => {});
   const paragraphs = ${JSON.stringify(STORY.map((p) => p.replace('Vietnam and Japan', 'Vietnam and Korea')))};
   document.title = 'Rendered story';
   document.getElementById('app').innerHTML = '<article><h1>Rendered story</h1>' + paragraphs.map((p) => '<p>' + p + '</p>').join('') + '</article>';
 </script></body></html>`;
 
 export async function startMisbehavingSite(
-  options: { retryAfterSeconds?: number } = {},
+  options: { retryAfterSeconds?: number; forbiddenUrl?: string } = {},
 ): Promise<MisbehavingSite> {
   const hits = new Map<string, number>();
   let base = '';
@@ -119,7 +123,7 @@ export async function startMisbehavingSite(
           ]),
         );
       case '/js-only':
-        return html(JS_ONLY);
+        return html(jsOnly(options.forbiddenUrl ?? 'http://169.254.169.254/latest/meta-data/'));
       default:
         res.statusCode = 404;
         return res.end('not found');
