@@ -28,21 +28,17 @@ const SHORT_TEXT = 250;
 
 /** Main text and metadata of an article page. Scripts never run: jsdom parses only. */
 export function extractArticle(html: string, url: string): ExtractedArticle {
-  const dom = new JSDOM(stripHtml(html), { url, virtualConsole: new VirtualConsole() });
+  const stripped = stripHtml(html);
+  const dom = new JSDOM(stripped, { url, virtualConsole: new VirtualConsole() });
   const document = dom.window.document;
   try {
     const metadata = readPageMetadata(document, url);
-    const main = cleanDocument(document);
+    cleanDocument(document);
+    // Readability rewrites the document it reads; the fallbacks, needed only when its answer is short,
+    // read a fresh parse of the page instead of a copy made for every page.
     const fromReadability = readabilityBlocks(document);
     const readability = { blocks: fromReadability?.blocks ?? [], extractor: 'readability' };
-    const others = [
-      { blocks: main ? filterBlocks(blocksOf(main)) : [], extractor: 'main-candidate' },
-      { blocks: document.body ? selectProseBlocks(blocksOf(document.body)) : [], extractor: 'prose' },
-      {
-        blocks: metadata.jsonLdBody ? [{ text: metadata.jsonLdBody, tag: 'p', linkChars: 0 }] : [],
-        extractor: 'json-ld',
-      },
-    ];
+    const others = (): Candidate[] => fallbackCandidates(stripped, url, metadata.jsonLdBody);
     const chosen = chooseCandidate(readability, others);
     const blocks = chosen.blocks;
     const extractor = `${EXTRACTOR_VERSION}/${chosen.extractor}`;
@@ -70,20 +66,35 @@ const textLength = (blocks: TextBlock[]) => blocks.reduce((n, b) => n + b.text.l
  * Readability's answer unless it is short (under 1000 characters) and another candidate is clearly
  * longer: twice as long, or simply longer when Readability found almost nothing.
  */
-function chooseCandidate(readability: Candidate, others: Candidate[]): Candidate {
+function chooseCandidate(readability: Candidate, fallbacks: () => Candidate[]): Candidate {
   const length = textLength(readability.blocks);
   if (length >= 1000) return readability;
-  const [best] = [...others].sort((a, b) => textLength(b.blocks) - textLength(a.blocks));
+  const [best] = fallbacks().sort((a, b) => textLength(b.blocks) - textLength(a.blocks));
   if (!best) return readability;
   return textLength(best.blocks) > (length < SHORT_TEXT ? length : length * 2) ? best : readability;
 }
 
+function fallbackCandidates(stripped: string, url: string, jsonLdBody: string | null): Candidate[] {
+  const dom = new JSDOM(stripped, { url, virtualConsole: new VirtualConsole() });
+  try {
+    const document = dom.window.document;
+    const main = cleanDocument(document);
+    return [
+      { blocks: main ? filterBlocks(blocksOf(main)) : [], extractor: 'main-candidate' },
+      { blocks: document.body ? selectProseBlocks(blocksOf(document.body)) : [], extractor: 'prose' },
+      { blocks: jsonLdBody ? [{ text: jsonLdBody, tag: 'p', linkChars: 0 }] : [], extractor: 'json-ld' },
+    ];
+  } finally {
+    dom.window.close();
+  }
+}
+
 function readabilityBlocks(document: Document): { title: string | null; blocks: TextBlock[] } | null {
-  // Readability rewrites the document it reads: give it a copy, the original feeds the fallbacks.
-  const copy = document.cloneNode(true) as Document;
-  const article = new Readability(copy, { charThreshold: 300 }).parse();
+  // The serializer hands back Readability's element itself: no HTML string to build and parse again.
+  const article = new Readability<Element>(document, {
+    charThreshold: 300,
+    serializer: (el) => el as Element,
+  }).parse();
   if (!article?.content) return null;
-  const container = document.createElement('div');
-  container.innerHTML = article.content;
-  return { title: article.title?.trim() || null, blocks: filterBlocks(blocksOf(container)) };
+  return { title: article.title?.trim() || null, blocks: filterBlocks(blocksOf(article.content)) };
 }
