@@ -4,8 +4,11 @@ import { createCliContext } from './cli-context.ts';
 import { registerConfigDocs } from './commands/config-docs.command.ts';
 import { registerDbTypes } from './commands/db-types.command.ts';
 import { registerDoctor } from './commands/doctor.command.ts';
+import { registerExtract } from './commands/extract.command.ts';
+import { registerFeed } from './commands/feed.command.ts';
 import { registerMigrate } from './commands/migrate.command.ts';
 import { registerSources } from './commands/sources.command.ts';
+import { registerSourceSettings } from './commands/sources-settings.command.ts';
 import { registerStart } from './commands/start.command.ts';
 import { registerUsers } from './commands/users.command.ts';
 
@@ -19,6 +22,9 @@ registerMigrate(program, context);
 registerDoctor(program, context);
 registerUsers(program, context);
 registerSources(program, context);
+registerSourceSettings(program, context);
+registerFeed(program, context);
+registerExtract(program, context);
 registerDbTypes(program, context);
 registerConfigDocs(program, context);
 

@@ -6,7 +6,9 @@ import type { Redis } from 'ioredis';
 import { handleFetch } from './fetch/fetch.worker.ts';
 import { createHostPoliteness } from './fetch/host-politeness.ts';
 import { createHttpClient } from './fetch/http-fetch.ts';
+import { createPageRenderer } from './fetch/page-renderer.ts';
 import { httpOptions } from './fetch/polite-fetch.ts';
+import { handleRender } from './fetch/render.worker.ts';
 import { createRobotsCache } from './fetch/robots.ts';
 import { handlePoll } from './source/poll.worker.ts';
 import { schedulePolls } from './source/schedule-polls.ts';
@@ -24,6 +26,9 @@ export type CrawlerDeps = {
   scheduleEveryMs?: number;
   sweepEveryMs?: number;
   sweepGraceMs?: number;
+  /** Job lock and stalled-job check (BullMQ defaults unless a crash test shortens them). */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
 };
 
 export type RunningCrawler = { close(): Promise<void> };
@@ -33,18 +38,30 @@ export function startCrawler(deps: CrawlerDeps): RunningCrawler {
   const http = createHttpClient({ allowHosts: deps.config.allowHosts });
   const robots = createRobotsCache(http, httpOptions(deps.config));
   const politeness = createHostPoliteness(deps.redis, deps.prefix, deps.config.timeoutMs + 5_000);
-  const stageDeps = { db: deps.db, queues: deps.queues, http, robots, politeness, config: deps.config };
+  const renderer = createPageRenderer(http, deps.config.chromiumPath);
+  const stageDeps = {
+    db: deps.db,
+    queues: deps.queues,
+    http,
+    robots,
+    politeness,
+    renderer,
+    config: deps.config,
+  };
 
   const handlers: HandlerMap<'crawler'> = {
     poll: handlePoll(stageDeps),
     fetch: handleFetch(stageDeps),
+    render: handleRender(stageDeps),
     extract: handleExtract(stageDeps),
   };
   const workers = startWorkers('crawler', handlers, {
     connection: deps.redis,
     prefix: deps.prefix,
     logger,
-    concurrency: { fetch: deps.config.fetchConcurrency },
+    concurrency: { fetch: deps.config.fetchConcurrency, render: deps.config.renderConcurrency },
+    lockDurationMs: deps.lockDurationMs,
+    stalledIntervalMs: deps.stalledIntervalMs,
   });
 
   const every = (ms: number, task: () => Promise<unknown>, name: string) => {
@@ -81,6 +98,7 @@ export function startCrawler(deps: CrawlerDeps): RunningCrawler {
     async close() {
       for (const t of timers) clearInterval(t);
       await workers.close();
+      await renderer.close();
       await http.close();
     },
   };

@@ -54,6 +54,19 @@ export const crawlerEnv = z.object({
     .describe(
       'Per-host exceptions to the gap, as host[:port]=ms pairs separated by commas (for sites you own; the demo site adds itself).',
     ),
+  CRAWLER_MAX_REDIRECTS: envInt(5, 0, 20).describe(
+    'Redirects followed per fetch (each hop re-checked by the SSRF guard).',
+  ),
+  CRAWLER_POLL_MIN_SECONDS: envInt(600, 60, 86400).describe(
+    'Fastest adaptive poll interval of a source whose listing keeps showing new items (never faster than its own setting).',
+  ),
+  CRAWLER_POLL_MAX_SECONDS: envInt(86400, 600, 7 * 86400).describe(
+    'Slowest adaptive poll interval of a source whose listing stops changing.',
+  ),
+  CRAWLER_SITEMAP_MAX_AGE_DAYS: envInt(7, 1, 3650).describe(
+    'Sitemap entries whose lastmod (or Google News publication date) is older than this are not crawled.',
+  ),
+  CRAWLER_RENDER_TIMEOUT_MS: envInt(30000, 1000, 300000).describe('Time allowed for one Chromium render.'),
   CHROMIUM_PATH: z
     .string()
     .default('/usr/bin/chromium')
@@ -70,6 +83,11 @@ export type CrawlerConfig = {
   allowHosts: string[];
   hostGapOverrides: Record<string, number>;
   chromiumPath: string;
+  maxRedirects: number;
+  pollMinSeconds: number;
+  pollMaxSeconds: number;
+  sitemapMaxAgeDays: number;
+  renderTimeoutMs: number;
 };
 
 export function loadCrawlerConfig(env: Env): CrawlerConfig {
@@ -84,5 +102,10 @@ export function loadCrawlerConfig(env: Env): CrawlerConfig {
     allowHosts: v.CRAWLER_ALLOW_HOSTS,
     hostGapOverrides: v.CRAWLER_HOST_GAP_OVERRIDES,
     chromiumPath: v.CHROMIUM_PATH,
+    maxRedirects: v.CRAWLER_MAX_REDIRECTS,
+    pollMinSeconds: v.CRAWLER_POLL_MIN_SECONDS,
+    pollMaxSeconds: v.CRAWLER_POLL_MAX_SECONDS,
+    sitemapMaxAgeDays: v.CRAWLER_SITEMAP_MAX_AGE_DAYS,
+    renderTimeoutMs: v.CRAWLER_RENDER_TIMEOUT_MS,
   };
 }

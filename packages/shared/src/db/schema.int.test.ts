@@ -40,6 +40,7 @@ describe('migrated schema', () => {
     ['flags', 'reason', statuses.flagReasons],
     ['flags', 'status', statuses.flagStatuses],
     ['users', 'locale', statuses.locales],
+    ['cluster_appearances', 'match', statuses.appearanceMatches],
   ];
 
   it.each(mirrored)('%s.%s accepts exactly its TypeScript union', async (table, column, values) => {

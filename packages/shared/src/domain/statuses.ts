@@ -13,8 +13,13 @@ export type PageStatus = (typeof pageStatuses)[number];
 export const fetchOutcomes = ['ok', 'not_modified', 'permanent', 'transient', 'politeness', 'bug'] as const;
 export type FetchOutcome = (typeof fetchOutcomes)[number];
 
-export const documentStatuses = ['extracted', 'classified', 'failed'] as const;
+/** `duplicate`: an exact or near copy of a document already stored (see cluster_appearances); not classified. */
+export const documentStatuses = ['extracted', 'classified', 'failed', 'duplicate'] as const;
 export type DocumentStatus = (typeof documentStatuses)[number];
+
+/** How a document joined its cluster: it started it, or is an exact or near copy of its representative. */
+export const appearanceMatches = ['first', 'exact', 'near'] as const;
+export type AppearanceMatch = (typeof appearanceMatches)[number];
 
 export const publishedReliabilities = ['high', 'medium', 'low', 'none'] as const;
 export type PublishedReliability = (typeof publishedReliabilities)[number];

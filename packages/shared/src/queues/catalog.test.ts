@@ -7,6 +7,7 @@ const uuid = '6f1d2c3b-4a5e-4f60-8a9b-0c1d2e3f4a5b';
 const samplePayloads = {
   poll: { sourceId: uuid, dueAt: '2026-11-23T08:00:00.000Z' },
   fetch: { pageId: uuid },
+  render: { pageId: uuid },
   extract: { pageId: uuid, snapshotId: uuid },
   classify: { documentId: uuid, contentHash: '0123456789abcdef' },
   verify: { documentId: uuid, modelSet: 'rules-1' },

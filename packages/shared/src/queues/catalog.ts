@@ -3,12 +3,14 @@ import { classifyQueue } from './classify.queue.ts';
 import { extractQueue } from './extract.queue.ts';
 import { fetchQueue } from './fetch.queue.ts';
 import { pollQueue } from './poll.queue.ts';
+import { renderQueue } from './render.queue.ts';
 import { verifyQueue } from './verify.queue.ts';
 
 /** Every queue, in pipeline order. ARCHITECTURE.md's stage table follows this (checked by a test). */
 export const queueCatalog = {
   poll: pollQueue,
   fetch: fetchQueue,
+  render: renderQueue,
   extract: extractQueue,
   classify: classifyQueue,
   verify: verifyQueue,
@@ -24,6 +26,7 @@ export type ServiceName = (typeof serviceNames)[number];
 export const queueOwners = {
   poll: 'crawler',
   fetch: 'crawler',
+  render: 'crawler',
   extract: 'crawler',
   classify: 'classifier',
   verify: 'classifier',

@@ -37,6 +37,12 @@ export type WorkerOptions = {
   prefix: string;
   logger: Logger;
   concurrency?: Partial<Record<QueueName, number>>;
+  /**
+   * How long a job's lock lasts without renewal, and how often stalled jobs (their process died) are
+   * looked for. BullMQ's defaults (30 s) unless a test needs a crash recovered sooner.
+   */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
 };
 
 /** What the worker does with a failure, decided by its kind. */
@@ -114,6 +120,8 @@ export function startWorkers<S extends ServiceName>(
       connection: options.connection,
       prefix: options.prefix,
       concurrency: options.concurrency?.[name] ?? def.concurrency,
+      ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
+      ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
       autorun: true,
     });
     worker.on('error', (err) => options.logger.error({ queue: def.name, err: err.message }, 'worker error'));

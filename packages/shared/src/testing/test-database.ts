@@ -74,10 +74,22 @@ export async function prepareTemplates(kind: 'postgres' | 'pglite', adminUrl: st
   }
 }
 
-export type TestDatabase = Database & { name: string };
+export type TestDatabase = Database & {
+  name: string;
+  /** The PostgreSQL URL other processes can open (absent for PGlite, which one process owns). */
+  url?: string;
+};
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const { db: kind, adminUrl } = loadTestingConfig(readProcessEnv());
+/**
+ * `kind` overrides the run's database for tests that need several processes on one database
+ * (PGlite is single-process by design, see docs/decisions/0002): they use PostgreSQL in both runs.
+ */
+export async function createTestDatabase(
+  options: { kind?: 'postgres' | 'pglite' } = {},
+): Promise<TestDatabase> {
+  const testing = loadTestingConfig(readProcessEnv());
+  const kind = options.kind ?? testing.db;
+  const { adminUrl } = testing;
   const name = `cwtest_${randomBytes(6).toString('hex')}`;
   if (kind === 'pglite') {
     const file = pgliteTemplateFile();
@@ -85,6 +97,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const database = await openPglite({ loadDataDir: new Blob([readFileSync(file)]) });
     return { ...database, name };
   }
+  await prepareTemplates('postgres', adminUrl);
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
@@ -92,10 +105,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   } finally {
     await admin.end();
   }
-  const database = openPostgres(withDatabase(adminUrl, name), 5);
+  const url = withDatabase(adminUrl, name);
+  const database = openPostgres(url, 5);
   return {
     ...database,
     name,
+    url,
     async close() {
       await database.close();
       const dropper = new pg.Client({ connectionString: adminUrl });

@@ -18,9 +18,23 @@ describe('decodeHtml', () => {
     expect(sniffCharset(Buffer.from('<p>x</p>'), 'text/html; charset=klingon')).toBe('utf-8');
   });
 
-  it('never throws on invalid bytes', () => {
-    expect(
-      decodeHtml(Buffer.from([0x3c, 0x70, 0x3e, 0xff, 0xfe, 0xc3]), 'text/html; charset=utf-8').html,
-    ).toContain('\ufffd');
+  it('keeps UTF-8 with a stray bad byte (as U+FFFD), and never throws', () => {
+    const damaged = Buffer.concat([Buffer.from('<p>Việt Nam '.repeat(30)), Buffer.from([0xff, 0x3c])]);
+    const { html, charset } = decodeHtml(damaged, 'text/html; charset=utf-8');
+    expect(charset).toBe('utf-8');
+    expect(html).toContain('Việt Nam');
+    expect(html).toContain('\ufffd');
+  });
+
+  it('sniffs a page mislabelled or unlabelled as UTF-8 that is really a legacy encoding', () => {
+    const latin = Buffer.from('<p>Die Straße, schön und grün, für Müller. Größe über alles.</p>', 'latin1');
+    expect(decodeHtml(latin, 'text/html; charset=utf-8').html).toContain('schön und grün');
+    expect(decodeHtml(latin, undefined).html).toContain('Straße');
+  });
+
+  it('reads UTF-16 and UTF-32 from their byte order marks or shape', () => {
+    const utf16 = Buffer.from('\ufeff<?xml version="1.0"?><a>Việt</a>', 'utf16le');
+    expect(decodeHtml(utf16, undefined).html).toBe('<?xml version="1.0"?><a>Việt</a>');
+    expect(decodeHtml(Buffer.from('<a>x</a>', 'utf16le'), undefined).html).toBe('<a>x</a>');
   });
 });

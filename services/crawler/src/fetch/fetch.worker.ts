@@ -1,7 +1,7 @@
 import type { JobHandler, Queues } from '@claimwatch/shared/queues';
 import { type FetchPageDeps, fetchPage } from './fetch-page.ts';
 
-/** fetch → stores the snapshot → enqueues its extraction. */
+/** fetch → stores the snapshot → enqueues its extraction (or hands the page to the render queue). */
 export const handleFetch =
   (deps: FetchPageDeps & { queues: Queues }): JobHandler<'fetch'> =>
   async ({ pageId }, { logger }) => {
@@ -9,6 +9,9 @@ export const handleFetch =
     if (result.outcome === 'stored') {
       await deps.queues.enqueue('extract', { pageId, snapshotId: result.snapshotId });
       logger.info({ pageId, snapshotId: result.snapshotId }, 'page fetched');
+    } else if (result.outcome === 'render') {
+      await deps.queues.enqueue('render', { pageId });
+      logger.info({ pageId }, 'page sent to the render queue');
     } else {
       logger.info({ pageId, reason: result.reason }, 'page skipped');
     }

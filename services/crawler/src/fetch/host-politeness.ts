@@ -26,15 +26,49 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0
 `;
 
+// Pushes the host's next allowed start to at least now + ms (never earlier than it already is).
+const PAUSE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local until_ = now + tonumber(ARGV[1])
+local nextAt = tonumber(redis.call('GET', KEYS[1]) or '0')
+if until_ > nextAt then redis.call('SET', KEYS[1], until_, 'PX', tonumber(ARGV[1]) + 60000) end
+return until_
+`;
+
 export type HostPoliteness = {
   /** Runs `work` holding the host's slot, or throws `fetch_host_busy` with the wait. */
   withHostSlot<T>(host: string, gapMs: number, work: () => Promise<T>): Promise<T>;
+  /** Nobody starts a request to the host for `ms` (Retry-After, repeated connection failures). */
+  pauseHost(host: string, ms: number): Promise<void>;
+  /**
+   * Counts consecutive connection failures to a host (shared by all processes); returns the pause the
+   * host now deserves: none below `threshold`, then doubling from `basePauseMs` up to an hour.
+   */
+  noteConnectionFailure(host: string, threshold: number, basePauseMs: number): Promise<number>;
+  noteSuccess(host: string): Promise<void>;
 };
 
 export function createHostPoliteness(redis: Redis, prefix: string, maxRequestMs: number): HostPoliteness {
+  const keyOf = (host: string) => `${prefix}:politeness:${host.toLowerCase()}`;
   return {
+    async pauseHost(host, ms) {
+      await redis.eval(PAUSE, 1, `${keyOf(host)}:next`, Math.max(0, Math.round(ms)));
+    },
+    async noteConnectionFailure(host, threshold, basePauseMs) {
+      const key = `${keyOf(host)}:failures`;
+      const failures = await redis.incr(key);
+      await redis.pexpire(key, 24 * 3600 * 1000);
+      if (failures < threshold) return 0;
+      const pause = Math.min(basePauseMs * 2 ** (failures - threshold), 3600 * 1000);
+      await this.pauseHost(host, pause);
+      return pause;
+    },
+    async noteSuccess(host) {
+      await redis.del(`${keyOf(host)}:failures`);
+    },
     async withHostSlot(host, gapMs, work) {
-      const key = `${prefix}:politeness:${host.toLowerCase()}`;
+      const key = keyOf(host);
       const token = randomUUID();
       const wait = Number(
         await redis.eval(ACQUIRE, 2, `${key}:next`, `${key}:inflight`, token, gapMs, maxRequestMs),

@@ -47,6 +47,31 @@ export interface Classifications {
   classified_at: Generated<Timestamp>;
 }
 
+export interface ClusterAppearances {
+  id: Generated<string>;
+  cluster_id: string;
+  document_id: string;
+  source_id: string | null;
+  url: string;
+  match: string;
+  similarity: number;
+  appeared_at: Generated<Timestamp>;
+}
+
+export interface DocumentClusters {
+  id: Generated<string>;
+  representative_document_id: string;
+  appearance_count: Generated<number>;
+  first_seen_at: Generated<Timestamp>;
+  last_seen_at: Generated<Timestamp>;
+}
+
+export interface DocumentFingerprints {
+  document_id: string;
+  band: number;
+  value: number;
+}
+
 export interface Documents {
   id: Generated<string>;
   page_id: string;
@@ -63,6 +88,8 @@ export interface Documents {
   status: Generated<string>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  lead_image_url: string | null;
+  minhash: string | null;
 }
 
 export interface Fetches {
@@ -78,6 +105,7 @@ export interface Fetches {
   sha256: string | null;
   started_at: Generated<Timestamp>;
   duration_ms: number | null;
+  error_code: string | null;
 }
 
 export interface Flags {
@@ -141,6 +169,12 @@ export interface Sources {
   last_polled_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  etag: string | null;
+  last_modified: string | null;
+  last_body_sha256: string | null;
+  adaptive_interval_seconds: number | null;
+  consecutive_failures: Generated<number>;
+  last_error: string | null;
 }
 
 export interface Users {
@@ -160,6 +194,9 @@ export interface DB {
   audit_events: AuditEvents;
   claims: Claims;
   classifications: Classifications;
+  cluster_appearances: ClusterAppearances;
+  document_clusters: DocumentClusters;
+  document_fingerprints: DocumentFingerprints;
   documents: Documents;
   fetches: Fetches;
   flags: Flags;

@@ -20,6 +20,9 @@ export type ExtractedDocument = {
   publishedReliability: PublishedReliability;
   extractor: string;
   contentHash: string;
+  leadImageUrl?: string | null;
+  /** MinHash signature of the text (64 slots, 8 hex digits each), for near-duplicate detection. */
+  minhash?: string | null;
 };
 
 /**
@@ -41,6 +44,8 @@ export async function upsertDocument(db: Db, d: ExtractedDocument): Promise<Docu
       published_reliability: d.publishedReliability,
       extractor: d.extractor,
       content_hash: d.contentHash,
+      lead_image_url: d.leadImageUrl ?? null,
+      minhash: d.minhash ?? null,
     })
     .onConflict((oc) =>
       oc.column('page_id').doUpdateSet((eb) => ({
@@ -52,6 +57,8 @@ export async function upsertDocument(db: Db, d: ExtractedDocument): Promise<Docu
         published_reliability: eb.ref('excluded.published_reliability'),
         extractor: eb.ref('excluded.extractor'),
         content_hash: eb.ref('excluded.content_hash'),
+        lead_image_url: eb.ref('excluded.lead_image_url'),
+        minhash: eb.ref('excluded.minhash'),
         status: eb
           .case()
           .when('documents.content_hash', '=', eb.ref('excluded.content_hash'))

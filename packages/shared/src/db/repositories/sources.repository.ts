@@ -55,7 +55,8 @@ export async function claimDueSources(db: Db, now: Date): Promise<(SourceRow & {
     const row = await db
       .updateTable('sources')
       .set((eb) => ({
-        next_poll_at: sql<Date>`${now}::timestamptz + make_interval(secs => ${eb.ref('poll_interval_seconds')})`,
+        // A claimed poll is not due again before its interval; pollSource then sets the real next time.
+        next_poll_at: sql<Date>`${now}::timestamptz + make_interval(secs => coalesce(${eb.ref('adaptive_interval_seconds')}, ${eb.ref('poll_interval_seconds')}))`,
       }))
       .where('id', '=', id)
       .where('next_poll_at', '=', next_poll_at)
@@ -93,4 +94,82 @@ export async function markSourcePolled(db: Db, id: string, polledAt: Date, nextP
     .set({ last_polled_at: polledAt, next_poll_at: nextPollAt, updated_at: new Date() })
     .where('id', '=', id)
     .execute();
+}
+
+export type SourcePollState = {
+  polledAt: Date;
+  nextPollAt: Date;
+  intervalSeconds: number;
+  /** Validators and body hash of the listing, for the next conditional GET. */
+  etag?: string | null;
+  lastModified?: string | null;
+  bodySha256?: string | null;
+};
+
+/** After a successful poll (changed or not): validators, adaptive interval, failures reset. */
+export async function recordSourcePoll(db: Db, id: string, state: SourcePollState): Promise<void> {
+  await db
+    .updateTable('sources')
+    .set({
+      last_polled_at: state.polledAt,
+      next_poll_at: state.nextPollAt,
+      adaptive_interval_seconds: state.intervalSeconds,
+      ...(state.etag !== undefined ? { etag: state.etag } : {}),
+      ...(state.lastModified !== undefined ? { last_modified: state.lastModified } : {}),
+      ...(state.bodySha256 !== undefined ? { last_body_sha256: state.bodySha256 } : {}),
+      consecutive_failures: 0,
+      last_error: null,
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** After a failed poll: counts it, keeps the reason readable, and schedules the next try. */
+export async function recordSourceFailure(
+  db: Db,
+  id: string,
+  reason: string,
+  nextPollAt: Date,
+): Promise<void> {
+  await db
+    .updateTable('sources')
+    .set((eb) => ({
+      consecutive_failures: eb('consecutive_failures', '+', 1),
+      last_error: reason.slice(0, 1000),
+      next_poll_at: nextPollAt,
+      updated_at: new Date(),
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export type SourceSettings = Partial<{
+  name: string;
+  language_hint: string | null;
+  priority: number;
+  poll_interval_seconds: number;
+  render: boolean;
+  selectors: string;
+  is_enabled: boolean;
+}>;
+
+/** Changes a source's settings (CLI, later the UI); a new interval also resets the adaptive one. */
+export async function updateSourceSettings(
+  db: Db,
+  idOrUrl: string,
+  settings: SourceSettings,
+): Promise<SourceRow | undefined> {
+  const isUuid = /^[0-9a-f-]{36}$/i.test(idOrUrl);
+  const row = await db
+    .updateTable('sources')
+    .set({
+      ...settings,
+      ...(settings.poll_interval_seconds !== undefined ? { adaptive_interval_seconds: null } : {}),
+      updated_at: new Date(),
+    })
+    .where(isUuid ? 'id' : 'url', '=', idOrUrl)
+    .returningAll()
+    .executeTakeFirst();
+  return row as SourceRow | undefined;
 }
