@@ -4,6 +4,7 @@ import {
   type Db,
   findBandCandidates,
   findDocumentByContentHash,
+  lockClusteringForTransaction,
   saveFingerprintBands,
 } from '@claimwatch/shared/db';
 import { estimateSimilarity, NEAR_DUPLICATE_SIMILARITY, signatureBands } from './minhash.ts';
@@ -23,6 +24,7 @@ export type ClusterInput = {
  * Runs inside the caller's transaction; idempotent per document.
  */
 export async function clusterDocument(db: Db, input: ClusterInput): Promise<AppearanceRow> {
+  await lockClusteringForTransaction(db);
   const base = { documentId: input.documentId, sourceId: input.sourceId, url: input.url };
   const bands = input.minhash ? signatureBands(input.minhash) : [];
   await saveFingerprintBands(db, input.documentId, bands);

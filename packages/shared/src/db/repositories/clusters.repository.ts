@@ -1,10 +1,22 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { AppearanceMatch } from '../../domain/index.ts';
 import type { Db } from '../connection.ts';
 import type { ClusterAppearances, DocumentClusters } from '../generated/schema.ts';
 
 export type ClusterRow = Selectable<DocumentClusters>;
 export type AppearanceRow = Selectable<ClusterAppearances> & { match: AppearanceMatch };
+
+/** Arbitrary constant key of the advisory lock that serialises clustering. */
+const CLUSTERING_LOCK = 7_402_615;
+
+/**
+ * Serialises clustering until the transaction ends: two copies of a story stored at the same moment by
+ * two workers would otherwise each miss the other's uncommitted rows and start two clusters. Clustering
+ * takes milliseconds, so one lock for every story costs nothing measurable.
+ */
+export async function lockClusteringForTransaction(db: Db): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${CLUSTERING_LOCK})`.execute(db);
+}
 
 /** Stores a document's MinHash band values (the LSH index near-duplicates are looked up in). */
 export async function saveFingerprintBands(db: Db, documentId: string, bands: number[]): Promise<void> {
