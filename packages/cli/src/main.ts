@@ -1,12 +1,14 @@
 import { ConfigError, readProcessEnv } from '@claimwatch/shared/config';
 import { Command } from 'commander';
 import { createCliContext } from './cli-context.ts';
+import { registerCheckworthy } from './commands/checkworthy.command.ts';
 import { registerConfigDocs } from './commands/config-docs.command.ts';
 import { registerDbTypes } from './commands/db-types.command.ts';
 import { registerDoctor } from './commands/doctor.command.ts';
 import { registerMigrate } from './commands/migrate.command.ts';
 import { registerSources } from './commands/sources.command.ts';
 import { registerStart } from './commands/start.command.ts';
+import { registerTrain } from './commands/train.command.ts';
 import { registerUsers } from './commands/users.command.ts';
 
 const context = createCliContext(readProcessEnv());
@@ -21,6 +23,8 @@ registerUsers(program, context);
 registerSources(program, context);
 registerDbTypes(program, context);
 registerConfigDocs(program, context);
+registerCheckworthy(program, context);
+registerTrain(program, context);
 
 try {
   await program.parseAsync(process.argv);

@@ -3,6 +3,7 @@ import { type CrawlerConfig, crawlerEnv, loadCrawlerConfig } from './crawler.con
 import { type DatabaseConfig, databaseEnv, loadDatabaseConfig } from './database.config.ts';
 import { type DemoConfig, demoEnv, loadDemoConfig } from './demo.config.ts';
 import type { Env, EnvSchema } from './env.ts';
+import { type EvaluationConfig, evaluationEnv, loadEvaluationConfig } from './evaluation.config.ts';
 import { type LoggingConfig, loadLoggingConfig, loggingEnv } from './logging.config.ts';
 import { loadPathsConfig, type PathsConfig, pathsEnv } from './paths.config.ts';
 import { loadRedisConfig, type RedisConfig, redisEnv } from './redis.config.ts';
@@ -17,6 +18,7 @@ export type {
   CrawlerConfig,
   DatabaseConfig,
   DemoConfig,
+  EvaluationConfig,
   LoggingConfig,
   PathsConfig,
   RedisConfig,
@@ -32,6 +34,7 @@ export type Config = {
   classifier: ClassifierConfig;
   reviewUi: ReviewUiConfig;
   demo: DemoConfig;
+  evaluation: EvaluationConfig;
 };
 
 /** Every concern's variables, in the order docs/configuration.md lists them. */
@@ -44,6 +47,7 @@ export const configSections: { concern: string; schema: EnvSchema }[] = [
   { concern: 'Classifier', schema: classifierEnv },
   { concern: 'Review UI', schema: reviewUiEnv },
   { concern: 'Demo', schema: demoEnv },
+  { concern: 'Evaluation', schema: evaluationEnv },
   { concern: 'Tests', schema: testingEnv },
 ];
 
@@ -59,6 +63,7 @@ export function loadConfig(env: Env): Config {
     classifier: loadClassifierConfig(env),
     reviewUi: loadReviewUiConfig(env),
     demo: loadDemoConfig(env),
+    evaluation: loadEvaluationConfig(env),
   };
 }
 
