@@ -3,6 +3,7 @@ export type { DB, Json, JsonValue } from './generated/schema.ts';
 export { createMigrator, MigrationError, migrateToLatest } from './migrator.ts';
 export * from './repositories/audit.repository.ts';
 export * from './repositories/claims.repository.ts';
+export * from './repositories/classifications.repository.ts';
 export * from './repositories/documents.repository.ts';
 export * from './repositories/fetches.repository.ts';
 export * from './repositories/flags.repository.ts';
