@@ -4,8 +4,10 @@ import { createCliContext } from './cli-context.ts';
 import { registerCheckworthy } from './commands/checkworthy.command.ts';
 import { registerConfigDocs } from './commands/config-docs.command.ts';
 import { registerDbTypes } from './commands/db-types.command.ts';
+import { registerDetect } from './commands/detect.command.ts';
 import { registerDoctor } from './commands/doctor.command.ts';
 import { registerMigrate } from './commands/migrate.command.ts';
+import { registerModels } from './commands/models.command.ts';
 import { registerSources } from './commands/sources.command.ts';
 import { registerStart } from './commands/start.command.ts';
 import { registerTrain } from './commands/train.command.ts';
@@ -25,6 +27,8 @@ registerDbTypes(program, context);
 registerConfigDocs(program, context);
 registerCheckworthy(program, context);
 registerTrain(program, context);
+registerModels(program, context);
+registerDetect(program, context);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,9 +1,11 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { claimTypeOf } from '../detect/claim-features.ts';
+import { findDates } from '../detect/dates.ts';
 import type { Gazetteer } from '../detect/gazetteer/gazetteer.ts';
 import { identifyLanguage } from '../detect/identify-language.ts';
-import { nfc } from '../detect/normalise-text.ts';
+import { nfc, normaliseToneMarks } from '../detect/normalise-text.ts';
+import { findQuantities } from '../detect/quantities.ts';
 import { sentenceRelevance } from '../detect/relevance.ts';
 import { checkworthyJsonl } from '../jsonl/checkworthy-jsonl.ts';
 import { writeJsonl } from '../jsonl/jsonl-files.ts';

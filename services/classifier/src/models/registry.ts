@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '@claimwatch/shared/errors';
-import { type InstalledModel, MANIFEST_FILE, readManifest } from './manifest.ts';
+import { type InstalledModel, MANIFEST_FILE, readManifest, verifyModelFiles } from './manifest.ts';
 
 /** Models trained by the project and committed with it (small, MIT data only): they work on a fresh clone. */
 export const BUILT_IN_MODELS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../models');
@@ -46,4 +46,19 @@ export function findModel(dirs: ModelDirs, id: string): InstalledModel {
         'Install it with `claimwatch models pull` or `claimwatch models import`.',
     );
   return model;
+}
+
+export type VerifyResult = { id: string; revision: string; ok: boolean; problems: string[] };
+
+/** Re-hashes every file of every installed model (or one) against its manifest. */
+export async function verifyInstalledModels(dirs: ModelDirs, id?: string): Promise<VerifyResult[]> {
+  const models = id ? [findModel(dirs, id)] : listInstalledModels(dirs);
+  const results: VerifyResult[] = [];
+  for (const m of models) {
+    const problems = (await verifyModelFiles(m.dir, m.manifest))
+      .filter((c) => c.status !== 'ok')
+      .map((c) => `${c.file} ${c.status}`);
+    results.push({ id: m.manifest.id, revision: m.manifest.revision, ok: problems.length === 0, problems });
+  }
+  return results;
 }
