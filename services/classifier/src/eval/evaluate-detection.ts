@@ -38,15 +38,13 @@ export async function evaluateClaimsViEn(
   const predictions = await Promise.all(
     rows.map(async (r, i) => {
       const text = nfc(r.text);
-      const relevant = sentenceRelevance(gazetteer.find(text)).isRelevant;
+      const lang = (await identifyLanguage(text)).lang;
+      const matchable = normaliseToneMarks(text);
+      const mentions = gazetteer.find(matchable);
+      const relevant = sentenceRelevance(mentions, matchable, lang).isRelevant;
       const checkworthy = scores[i]! >= scorer.threshold;
-      return {
-        row: r,
-        relevant,
-        checkworthy,
-        lang: (await identifyLanguage(text)).lang,
-        type: claimTypeOf(text),
-      };
+      const type = claimTypeOf(text, mentions, findQuantities(text, lang, findDates(text)));
+      return { row: r, relevant, checkworthy, lang, type };
     }),
   );
   const reports: LanguageReport[] = [];
