@@ -35,7 +35,10 @@ describe('check-worthiness head on an operator embedding model', () => {
       { checkworthyModel: undefined, embeddingModel: 'tiny-random-bert', modelBatchSize: 16 },
       { modelsDir },
     );
-    expect(active.checkworthiness.model).toEqual({ id: report.manifest.id, revision: report.manifest.revision });
+    expect(active.checkworthiness.model).toEqual({
+      id: report.manifest.id,
+      revision: report.manifest.revision,
+    });
     expect(active.modelSet).toContain(`tiny-random-bert@${embedding.manifest.revision}`);
     const scores = await active.checkworthiness.score(['Việt Nam và Hàn Quốc', 'the and is not']);
     for (const s of scores) expect(s).toBeGreaterThanOrEqual(0);
