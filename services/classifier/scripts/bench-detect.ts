@@ -42,6 +42,7 @@ for (let i = 0; i < corpus.length; i += 10) documents.push(corpus.slice(i, i + 1
 type Result = { detector: string; sentences: number; seconds: number; peakRssMb: number; note?: string };
 
 const detectors: Record<string, () => Promise<{ sentences: number; note?: string }>> = {
+  'baseline (node + tsx + imports, no work)': async () => ({ sentences: 0 }),
   'language-id (fastText + vi orthography)': async () => {
     for (const s of corpus) await identifyLanguage(s);
     return { sentences: corpus.length };
@@ -148,7 +149,7 @@ function spawnChild(name: string): Result {
 
 const print = (r: Result) =>
   process.stdout.write(
-    `${r.detector.padEnd(44)} ${String(Math.round(r.sentences / r.seconds)).padStart(8)} sent/s  ${r.peakRssMb.toFixed(0).padStart(5)} MB peak RSS${r.note ? `  (${r.note})` : ''}\n`,
+    `${r.detector.padEnd(44)} ${(r.sentences ? String(Math.round(r.sentences / r.seconds)) : '–').padStart(8)} sent/s  ${r.peakRssMb.toFixed(0).padStart(5)} MB peak RSS${r.note ? `  (${r.note})` : ''}\n`,
   );
 
 if (args[0] === '--child') {

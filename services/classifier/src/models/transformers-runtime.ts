@@ -1,13 +1,9 @@
 import type { ModelRef } from '@claimwatch/shared/db';
 import { AppError } from '@claimwatch/shared/errors';
-import {
-  AutoModelForSequenceClassification,
-  AutoTokenizer,
-  env,
-  type FeatureExtractionPipeline,
-  type PreTrainedModel,
-  type PreTrainedTokenizer,
-  pipeline,
+import type {
+  FeatureExtractionPipeline,
+  PreTrainedModel,
+  PreTrainedTokenizer,
 } from '@huggingface/transformers';
 import { type InstalledModel, verifyModelFiles } from './manifest.ts';
 
@@ -27,10 +23,18 @@ export type RuntimeOptions = { modelsDir: string; batchSize?: number; verifyOnLo
  * Strictly offline: nothing is ever fetched from a hub at run time; models come from the models directory
  * (installed by `claimwatch models pull|import`). Called before any load.
  */
-export function configureOffline(modelsDir: string): void {
+/** Loaded on first use: processes that run no operator model never load onnxruntime. */
+const transformers = () => import('@huggingface/transformers');
+
+export async function configureOffline(
+  modelsDir: string,
+): Promise<typeof import('@huggingface/transformers')> {
+  const library = await transformers();
+  const { env } = library;
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
   env.localModelPath = modelsDir;
+  return library;
 }
 
 const dtypeOf = (m: InstalledModel) =>
@@ -72,7 +76,7 @@ function batchesByLength(texts: string[], size: number): number[][] {
 
 export function loadEmbedder(m: InstalledModel, options: RuntimeOptions): Promise<Embedder> {
   return once(`embed:${m.dir}:${m.manifest.revision}`, async () => {
-    configureOffline(options.modelsDir);
+    const { pipeline } = await configureOffline(options.modelsDir);
     await checkFiles(m, options.verifyOnLoad ?? true);
     const extractor = (await pipeline('feature-extraction', m.dir, {
       dtype: dtypeOf(m),
@@ -103,7 +107,7 @@ export function loadEmbedder(m: InstalledModel, options: RuntimeOptions): Promis
  */
 export function loadPairClassifier(m: InstalledModel, options: RuntimeOptions): Promise<PairClassifier> {
   return once(`pair:${m.dir}:${m.manifest.revision}`, async () => {
-    configureOffline(options.modelsDir);
+    const { AutoTokenizer, AutoModelForSequenceClassification } = await configureOffline(options.modelsDir);
     await checkFiles(m, options.verifyOnLoad ?? true);
     const tokenizer: PreTrainedTokenizer = await AutoTokenizer.from_pretrained(m.dir);
     const model: PreTrainedModel = await AutoModelForSequenceClassification.from_pretrained(m.dir, {
@@ -144,7 +148,7 @@ export function loadPairClassifier(m: InstalledModel, options: RuntimeOptions): 
 
 /** The naive way, for benchmarks only: one pipeline call per text. */
 export async function naiveEmbed(m: InstalledModel, modelsDir: string, texts: string[]): Promise<number> {
-  configureOffline(modelsDir);
+  const { pipeline } = await configureOffline(modelsDir);
   const extractor = (await pipeline('feature-extraction', m.dir, {
     dtype: dtypeOf(m),
   })) as FeatureExtractionPipeline;
