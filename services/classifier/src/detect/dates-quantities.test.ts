@@ -79,3 +79,22 @@ describe('dates', () => {
     expect(dates('đạt 2024 tỷ USD')).toEqual([]);
   });
 });
+
+describe('Chinese, French and Russian forms', () => {
+  it('normalises dates', () => {
+    expect(dates('越南与韩国于1992年12月22日建交。')).toEqual(['1992-12-22']);
+    expect(dates('2025年5月双方签署协议')).toEqual(['2025-05']);
+    expect(dates('Le Vietnam et la France ont établi des relations le 12 avril 1973.')).toEqual([
+      '1973-04-12',
+    ]);
+    expect(dates('Вьетнам и Россия подписали соглашение 20 июня 2024 года.')).toEqual(['2024-06-20']);
+    expect(dates('Договор от 3 марта 1995 и 5 мая 1996')).toEqual(['1995-03-03', '1996-05-05']);
+  });
+
+  it('normalises Chinese money with 亿 and 万', () => {
+    expect(quantities('双边贸易额达到86.4亿美元，增长12%。', 'zh')).toEqual([
+      { value: 8.64e9, unit: 'USD', kind: 'money' },
+      { value: 12, unit: '%', kind: 'percent' },
+    ]);
+  });
+});

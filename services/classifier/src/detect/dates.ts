@@ -53,7 +53,71 @@ const dmy = (a: number, b: number, y: number | undefined) => {
   return undefined;
 };
 
+const FR_MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+const RU_MONTHS = [
+  'январ',
+  'феврал',
+  'март',
+  'апрел',
+  'ма',
+  'июн',
+  'июл',
+  'август',
+  'сентябр',
+  'октябр',
+  'ноябр',
+  'декабр',
+];
+const ruMonthOf = (word: string) => {
+  const w = word.toLowerCase();
+  // Longest stem first so that "ма" (May) does not swallow "март" (March).
+  const order = RU_MONTHS.map((stem, i) => [stem, i] as const).sort((a, b) => b[0].length - a[0].length);
+  return (order.find(([stem]) => w.startsWith(stem))?.[1] ?? -1) + 1;
+};
+
 const RULES: Rule[] = [
+  {
+    // 1992年12月22日, 2025年5月, 1995年 (Chinese, Japanese)
+    pattern: /(\d{4})\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号])?)?/gu,
+    build: (m) => {
+      const y = Number(m[1]);
+      if (!m[2]) return { value: m[1]!, precision: 'year' };
+      const month = Number(m[2]);
+      if (!m[3])
+        return month >= 1 && month <= 12 ? { value: `${y}-${pad(month)}`, precision: 'month' } : undefined;
+      return validDay(y, month, Number(m[3]))
+        ? { value: isoDay(y, month, Number(m[3])), precision: 'day' }
+        : undefined;
+    },
+  },
+  {
+    // 12 juillet 1995 (French), 22 декабря 1992 (Russian)
+    pattern: new RegExp(
+      String.raw`(?<![\p{L}\p{N}])(\d{1,2})(?:er)?\s+(${FR_MONTHS.join('|')}|[а-я]+(?:я|а|е|ь))\s+(\d{4})(?!\d)`,
+      'giu',
+    ),
+    build: (m) => {
+      const word = m[2]!.toLowerCase();
+      const month = FR_MONTHS.includes(word) ? FR_MONTHS.indexOf(word) + 1 : ruMonthOf(word);
+      const y = Number(m[3]);
+      return month > 0 && validDay(y, month, Number(m[1]))
+        ? { value: isoDay(y, month, Number(m[1])), precision: 'day' }
+        : undefined;
+    },
+  },
   {
     // ngày 5 tháng 9 năm 1962
     pattern: /(?:ngày|ngay)\s+(\d{1,2})\s+(?:tháng|thang)\s+(\d{1,2})(?:\s*(?:năm|nam)\s+(\d{4}))?/giu,

@@ -1,7 +1,7 @@
 import type { DetectedClaim, DocumentDetection, ModelRef } from '@claimwatch/shared/db';
 import { type ActiveModels, modelSetOf, RULES_MODEL } from '../models/active-models.ts';
 import { loadBuiltInActiveModels } from '../models/built-in.ts';
-import { claimTypeOf } from './claim-features.ts';
+import { claimTypeOf, ruleCheckworthiness } from './claim-features.ts';
 import { type DateMention, findDates } from './dates.ts';
 import type { EntityMention, Gazetteer } from './gazetteer/gazetteer.ts';
 import { identifyLanguage, LANGUAGE_MODEL } from './identify-language.ts';
@@ -74,8 +74,16 @@ export async function detectDocument(
       quantities: findQuantities(sentence.text, lang, dates),
     });
   }
-  const scores = relevant.length > 0 ? await active.checkworthiness.score(relevant.map((s) => s.text)) : [];
-  const scorer: ModelRef = active.checkworthiness.model;
+  // Outside the languages the model was trained on, its n-grams mean little: the rules score instead,
+  // and the claim says so in its provenance.
+  const covered = active.checkworthiness.languages.some((l) => l === '*' || l === lang);
+  const scores =
+    relevant.length === 0
+      ? []
+      : covered
+        ? await active.checkworthiness.score(relevant.map((s) => s.text))
+        : relevant.map((s) => ruleCheckworthiness(s.text, s.entities));
+  const scorer: ModelRef = covered ? active.checkworthiness.model : RULES_MODEL;
   const claims: DetectedClaim[] = relevant.map((s, i) => ({
     start: s.start,
     end: s.end,

@@ -89,12 +89,47 @@ const QUANTITY = new RegExp(
   'giu',
 );
 
+const CJK_QUANTITY = /(\d+(?:\.\d+)?)\s*(亿|万|千)?\s*(美元|欧元|日元|人民币|元|韩元|越南盾|%|％)?/gu;
+const CJK_SCALE: Record<string, number> = { 亿: 1e8, 万: 1e4, 千: 1e3 };
+const CJK_CURRENCY: Record<string, string> = {
+  美元: 'USD',
+  欧元: 'EUR',
+  日元: 'JPY',
+  人民币: 'CNY',
+  元: 'CNY',
+  韩元: 'KRW',
+  越南盾: 'VND',
+};
+
+/** "86.4亿美元" → 8.64e9 USD; "20%" → 20 %. Only figures with a scale, a currency or a percent sign. */
+function findCjkQuantities(sentence: string, skip: { start: number; end: number }[]): QuantityMention[] {
+  const out: QuantityMention[] = [];
+  CJK_QUANTITY.lastIndex = 0;
+  for (let m = CJK_QUANTITY.exec(sentence); m; m = CJK_QUANTITY.exec(sentence)) {
+    const [surface, num, scale, unit] = m;
+    const start = m.index;
+    const end = start + surface.length;
+    if ((!scale && !unit) || skip.some((s) => start < s.end && end > s.start)) continue;
+    const isPercent = unit === '%' || unit === '％';
+    out.push({
+      start,
+      end,
+      surface,
+      value: Number((Number(num) * (scale ? CJK_SCALE[scale]! : 1)).toPrecision(12)),
+      unit: isPercent ? '%' : unit ? CJK_CURRENCY[unit]! : null,
+      kind: isPercent ? 'percent' : unit ? 'money' : 'count',
+    });
+  }
+  return out;
+}
+
 /** Money, percentages and other figures in a sentence. Years and dates are left to `findDates`. */
 export function findQuantities(
   sentence: string,
   lang: string,
   skip: { start: number; end: number }[] = [],
 ): QuantityMention[] {
+  if (lang === 'zh' || lang === 'ja') return findCjkQuantities(sentence, skip);
   const out: QuantityMention[] = [];
   QUANTITY.lastIndex = 0;
   for (let m = QUANTITY.exec(sentence); m; m = QUANTITY.exec(sentence)) {

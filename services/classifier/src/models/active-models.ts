@@ -17,6 +17,8 @@ export type CheckworthinessScorer = {
   /** Models this scorer depends on (e.g. the embedding model under a head). */
   uses: ModelRef[];
   threshold: number;
+  /** Languages it was trained for (`*`: any, e.g. a head on multilingual embeddings). */
+  languages: string[];
   score(texts: string[]): Promise<number[]>;
 };
 
@@ -55,8 +57,15 @@ export async function loadCheckworthinessScorer(
   const linear = loadLinearModel(m.dir);
   const model = { id: m.manifest.id, revision: m.manifest.revision };
   const threshold = m.manifest.thresholds.yes ?? 0.5;
+  const languages = m.manifest.languages;
   if (linear.config.input === 'text')
-    return { model, uses: [], threshold, score: async (texts) => texts.map((t) => scoreText(linear, t)) };
+    return {
+      model,
+      uses: [],
+      threshold,
+      languages,
+      score: async (texts) => texts.map((t) => scoreText(linear, t)),
+    };
   const base = m.manifest.baseModel;
   if (!base) throw new AppError('model_corrupt', `${model.id} is a head without a base model`);
   const installed = findModel(dirs, base.id);
@@ -73,6 +82,7 @@ export async function loadCheckworthinessScorer(
     model,
     uses: [embedder.model],
     threshold,
+    languages,
     score: async (texts) => (await embedder.embed(texts)).map((v) => scoreDense(linear, v)),
   };
 }

@@ -177,7 +177,8 @@ export async function trainCheckworthiness(options: TrainCheckworthinessOptions)
     {
       id,
       task: 'checkworthiness',
-      languages: options.data === 'checkthat' ? ['en'] : ['vi', 'en'],
+      // A head on multilingual sentence embeddings carries across languages; hashed n-grams do not.
+      languages: embedder ? ['*'] : options.data === 'checkthat' ? ['en'] : ['vi', 'en'],
       thresholds: { yes: THRESHOLD },
       ...(embedder ? { baseModel: embedder.model } : {}),
       licence:
