@@ -27,6 +27,7 @@ import { readClaimsViEn } from '../src/train/datasets.ts';
 import { formatMetrics } from '../src/train/metrics.ts';
 import {
   CHECKTHAT_CHECKWORTHY_MODEL,
+  COMBINED_CHECKWORTHY_MODEL,
   DEFAULT_CHECKWORTHY_MODEL,
   trainCheckworthiness,
 } from '../src/train/train-checkworthiness.ts';
@@ -67,10 +68,25 @@ if (hasCheckThat(shared)) {
     log(`\ntraining ${CHECKTHAT_CHECKWORTHY_MODEL} on CheckThat train (C chosen on dev)…`);
     await trainCheckworthiness({ data: 'checkthat', sharedDataDir: shared, modelsDir: dirs.modelsDir, log });
   }
+  if (retrain || !installed(COMBINED_CHECKWORTHY_MODEL)) {
+    log(
+      `\ntraining ${COMBINED_CHECKWORTHY_MODEL} on CheckThat train + claims-vi-en train (C chosen on CheckThat dev)…`,
+    );
+    await trainCheckworthiness({
+      data: 'checkthat+claims-vi-en',
+      sharedDataDir: shared,
+      modelsDir: dirs.modelsDir,
+      log,
+    });
+  }
   const checkthat = await loadCheckworthinessScorer(findModel(dirs, CHECKTHAT_CHECKWORTHY_MODEL), dirs);
+  const combined = await loadCheckworthinessScorer(findModel(dirs, COMBINED_CHECKWORTHY_MODEL), dirs);
+  const combinedViEn = await evaluateClaimsViEn(viEnTest, combined, gazetteer);
+  printViEn(`${combined.model.id} (local only: CheckThat + claims-vi-en)`, combinedViEn);
+  results.combinedViEn = { model: combined.model, reports: combinedViEn };
   log(`\n## CheckThat! 2024 task 1 (en), F1 of "Yes", threshold ${checkthat.threshold}`);
   const rows: Record<string, unknown> = {};
-  for (const scorer of [checkthat, builtIn] as CheckworthinessScorer[]) {
+  for (const scorer of [checkthat, combined, builtIn] as CheckworthinessScorer[]) {
     for (const split of ['dev', 'dev-test'] as const) {
       const m = await evaluateCheckThat(shared, split, scorer, workDir);
       rows[`${scorer.model.id}/${split}`] = m;

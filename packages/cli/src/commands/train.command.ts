@@ -10,7 +10,7 @@ export function registerTrain(program: Command, context: CliContext): void {
     )
     .option(
       '--data <name>',
-      'claims-vi-en (the project’s own set; committed built-in model) or checkthat (local only)',
+      'claims-vi-en (the project’s own set; committed built-in model), checkthat or checkthat+claims-vi-en (local only)',
       'claims-vi-en',
     )
     .option(
@@ -21,8 +21,8 @@ export function registerTrain(program: Command, context: CliContext): void {
     .option('--embedding <id>', 'train a head on this installed embedding model instead of hashed n-grams')
     .action(async (task: string, o: { data: string; out?: string; id?: string; embedding?: string }) => {
       if (task !== 'checkworthiness') throw new Error(`Unknown task ${task}; known: checkworthiness`);
-      if (o.data !== 'claims-vi-en' && o.data !== 'checkthat')
-        throw new Error('--data must be claims-vi-en or checkthat');
+      if (o.data !== 'claims-vi-en' && o.data !== 'checkthat' && o.data !== 'checkthat+claims-vi-en')
+        throw new Error('--data must be claims-vi-en, checkthat or checkthat+claims-vi-en');
       const config = context.config();
       const dirs = { modelsDir: config.paths.modelsDir };
       const embeddingId = o.embedding ?? config.classifier.embeddingModel;

@@ -20,14 +20,24 @@ import {
 } from './datasets.ts';
 import { binaryMetrics } from './metrics.ts';
 
-export type CheckworthinessData = 'claims-vi-en' | 'checkthat';
+/**
+ * `claims-vi-en`: the project's own MIT set (the committed model). `checkthat`: CheckThat! 2024 English
+ * (research use, local only). `checkthat+claims-vi-en`: both training sets together (local only).
+ */
+export type CheckworthinessData = 'claims-vi-en' | 'checkthat' | 'checkthat+claims-vi-en';
 
 export const DEFAULT_CHECKWORTHY_MODEL = 'claimwatch-checkworthy-vi-en';
 export const CHECKTHAT_CHECKWORTHY_MODEL = 'claimwatch-checkworthy-en-checkthat';
+export const COMBINED_CHECKWORTHY_MODEL = 'claimwatch-checkworthy-vi-en-checkthat';
 
 /** The built-in model uses the project's MIT data, so it may be committed; CheckThat-trained ones stay local. */
 export function defaultCheckworthyModelId(data: CheckworthinessData, embedder?: Embedder): string {
-  const base = data === 'checkthat' ? CHECKTHAT_CHECKWORTHY_MODEL : DEFAULT_CHECKWORTHY_MODEL;
+  const base =
+    data === 'checkthat'
+      ? CHECKTHAT_CHECKWORTHY_MODEL
+      : data === 'checkthat+claims-vi-en'
+        ? COMBINED_CHECKWORTHY_MODEL
+        : DEFAULT_CHECKWORTHY_MODEL;
   return embedder ? `${base}-head-${embedder.model.id.replace(/[^\w.-]+/g, '_')}` : base;
 }
 
@@ -102,14 +112,20 @@ export async function trainCheckworthiness(options: TrainCheckworthinessOptions)
   const features = options.features ?? DEFAULT_FEATURE_SPEC;
   const embedder = options.embedder;
   const input = embedder ? 'embedding' : 'text';
-  const cGrid = options.cGrid ?? (options.data === 'checkthat' ? [0.3, 1, 3] : [0.3, 1, 3, 10]);
+  const usesCheckThat = options.data !== 'claims-vi-en';
+  const cGrid = options.cGrid ?? (usesCheckThat ? [0.3, 1, 3] : [0.3, 1, 3, 10]);
   const selection: { c: number; f1: number }[] = [];
   let chosen: { c: number; weights: Float32Array; f1: number } | undefined;
   let dimension = 1 << features.bits;
   let trainSize = 0;
 
-  if (options.data === 'checkthat') {
-    const train = readCheckThat(options.sharedDataDir, 'train');
+  if (usesCheckThat) {
+    const train = [
+      ...readCheckThat(options.sharedDataDir, 'train'),
+      ...(options.data === 'checkthat+claims-vi-en'
+        ? checkworthyExamples(readClaimsViEn().filter((r) => r.split === 'train'))
+        : []),
+    ];
     const dev = readCheckThat(options.sharedDataDir, 'dev');
     log(`featurising ${train.length} train and ${dev.length} dev sentences`);
     const trainRows = await vectorise(train, features, embedder);
@@ -181,16 +197,14 @@ export async function trainCheckworthiness(options: TrainCheckworthinessOptions)
       languages: embedder ? ['*'] : options.data === 'checkthat' ? ['en'] : ['vi', 'en'],
       thresholds: { yes: THRESHOLD },
       ...(embedder ? { baseModel: embedder.model } : {}),
-      licence:
-        options.data === 'checkthat'
-          ? 'Trained on CheckThat! 2024 task 1 data (research use): keep local, do not redistribute'
-          : 'MIT (trained only on the project’s own claims-vi-en set)',
+      licence: usesCheckThat
+        ? 'Trained on CheckThat! 2024 task 1 data (research use): keep local, do not redistribute'
+        : 'MIT (trained only on the project’s own claims-vi-en set)',
       source: 'claimwatch train checkworthiness',
       training: {
-        data:
-          options.data === 'checkthat'
-            ? `${CHECKTHAT_DIR} train (C chosen on dev)`
-            : 'claims-vi-en split=train',
+        data: usesCheckThat
+          ? `${CHECKTHAT_DIR} train${options.data === 'checkthat' ? '' : ' + claims-vi-en split=train'} (C chosen on CheckThat dev)`
+          : 'claims-vi-en split=train',
         sentences: trainSize,
         algorithm: 'class-balanced L2 logistic regression, L-BFGS',
         input: embedder
