@@ -66,6 +66,8 @@ describe('models pull (local mirror in the hub layout)', () => {
       id: 'fixtures/tiny-random-bert',
       revision: installed.manifest.revision,
     });
+    // One loaded instance per model per process.
+    expect(await loadEmbedder(installed, { modelsDir, batchSize: 2 })).toBe(embedder);
   });
 
   it('rejects a corrupted download and installs nothing', async () => {
