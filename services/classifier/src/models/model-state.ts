@@ -16,6 +16,8 @@ type Choice = Pick<ClassifierConfig, 'checkworthyModel' | 'embeddingModel' | 'mo
 
 export function createModelState(config: Choice, dirs: ModelDirs): ModelState {
   let active = loadActiveModels(config, dirs);
+  // Jobs await it and fail with its error; until then it must not count as an unhandled rejection.
+  active.catch(() => {});
   const key = () => {
     const m = chooseCheckworthinessModel(config, dirs).manifest;
     return `${m.id}@${m.revision}`;
