@@ -105,7 +105,9 @@ if (config.classifier.embeddingModel) {
     batchSize: config.classifier.modelBatchSize,
   });
   log(`\ntraining a check-worthiness head on ${embedder.model.id}@${embedder.model.revision}…`);
-  log('(figures below mean something only for real weights: synthetic or random-weight test models measure wiring)');
+  log(
+    '(figures below mean something only for real weights: synthetic or random-weight test models measure wiring)',
+  );
   const head = await trainCheckworthiness({
     data: 'claims-vi-en',
     sharedDataDir: shared,

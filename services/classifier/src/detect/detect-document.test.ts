@@ -9,6 +9,9 @@ const gazetteer = buildGazetteer([
   { id: 'KR', kind: 'country', surface: 'Hàn Quốc', lang: 'vi' },
   { id: 'KR', kind: 'country', surface: '韩国', lang: 'zh' },
   { id: 'JP', kind: 'country', surface: 'Nhật Bản', lang: 'vi' },
+  { id: 'VN', kind: 'country', surface: 'Vietnamese', lang: 'en' },
+  { id: 'TH', kind: 'country', surface: 'Thailand', lang: 'en' },
+  { id: 'port_call', kind: 'term', surface: 'port call', lang: 'en', category: 'security' },
 ]);
 const detect = async (text: string) =>
   detectDocument(
@@ -46,5 +49,29 @@ describe('detectDocument', () => {
     expect(d.lang).toBe('vi');
     expect(d.claims).toHaveLength(1);
     expect(d.claims[0]!.type).toBe('relations_established');
+  });
+
+  it('reads sentences in the context of a document about Vietnam’s relations', async () => {
+    const d = await detect(
+      'A foreign frigate made a port call at Cam Ranh with the Vietnamese navy on Monday. ' +
+        '"We have agreed that a partner navy will keep ships here," a senior Defence Ministry official said. ' +
+        'The weather was fine all week.',
+    );
+    expect(d.claims.map((c) => c.text)).toEqual([
+      'A foreign frigate made a port call at Cam Ranh with the Vietnamese navy on Monday.',
+      '"We have agreed that a partner navy will keep ships here," a senior Defence Ministry official said.',
+    ]);
+    // Without any relations signal in the document, the same official's sentence is not a claim.
+    const plain = await detect(
+      'The weather was fine. "It will rain tomorrow," a senior Defence Ministry official said.',
+    );
+    expect(plain.claims).toEqual([]);
+  });
+
+  it('keeps sport out even when it names Vietnam and a partner', async () => {
+    const d = await detect(
+      'Vietnamese fans cheered as the national team beat Thailand 3-2 in the championship final.',
+    );
+    expect(d.claims).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import type { EntityMention, Gazetteer } from './gazetteer/gazetteer.ts';
 import { identifyLanguage, LANGUAGE_MODEL } from './identify-language.ts';
 import { nfc, normaliseToneMarks } from './normalise-text.ts';
 import { findQuantities, type QuantityMention } from './quantities.ts';
-import { sentenceRelevance } from './relevance.ts';
+import { hasRelationTerm, sentenceRelevance, VIETNAM, withDocumentContext } from './relevance.ts';
 import { segmentSentences } from './segment-sentences.ts';
 
 export type { DateMention, EntityMention, QuantityMention };
@@ -55,14 +55,25 @@ export async function detectDocument(
   const language = await identifyLanguage(text.trim() ? text : (input.title ?? ''));
   const lang = language.lang === 'und' && input.declaredLang ? input.declaredLang : language.lang;
   const sentences = segmentSentences(text, lang);
-  const relevant: SentenceDetection[] = [];
-  for (const sentence of sentences) {
+  const analysed = sentences.map((sentence) => {
     // Same length as the sentence (tone-mark placement only), so mention offsets hold.
     const matchable = normaliseToneMarks(sentence.text);
     const entities = gazetteer
       .find(matchable)
       .map((m) => ({ ...m, surface: sentence.text.slice(m.start, m.end) }));
-    const relevance = sentenceRelevance(entities, matchable, lang);
+    return { sentence, matchable, entities, relevance: sentenceRelevance(entities, matchable, lang) };
+  });
+  // A document that names Vietnam and, outside sport, a partner or a relations term is about its relations.
+  const isVietnamRelationsDocument =
+    analysed.some((a) => a.entities.some((m) => m.id === VIETNAM)) &&
+    analysed.some(
+      (a) =>
+        !a.relevance.triggers.includes('cue:sport') &&
+        (a.relevance.isRelevant || a.relevance.partners.length > 0 || hasRelationTerm(a.entities)),
+    );
+  const relevant: SentenceDetection[] = [];
+  for (const { sentence, matchable, entities, relevance: own } of analysed) {
+    const relevance = withDocumentContext(own, entities, matchable, isVietnamRelationsDocument);
     if (!relevance.isRelevant) continue;
     const dates = findDates(sentence.text);
     relevant.push({

@@ -83,3 +83,40 @@ export function sentenceRelevance(mentions: EntityMention[], sentence = '', lang
   }
   return { isRelevant: score >= RELEVANCE_THRESHOLD, score, partners, triggers };
 }
+
+/** Vietnamese or foreign state voices and forces, on the folded text: who speaks for a state. */
+const STATE_ACTOR =
+  /\b(ministry|minister|ministers|official|officials|spokes(?:wo)?man|spokesperson|navy|naval|army|coast guard|embassy|ambassador|government|bo ngoai giao|bo quoc phong|bo cong thuong|bo truong|thu truong|nguoi phat ngon|dai su|dai su quan|hai quan|quan doi|canh sat bien|chinh phu)\b/u;
+
+export const CONTEXT_RELEVANCE = 0.6;
+
+/** A term about relations between states (partnerships, visits, agreements, security…), not trade totals. */
+export const hasRelationTerm = (mentions: EntityMention[]) =>
+  mentions.some(
+    (m) => m.kind === 'term' && RELATION_CATEGORIES.has(m.category ?? '') && m.category !== 'economy',
+  );
+
+/**
+ * The annotation guide reads each sentence as taken from an article about Vietnam's diplomacy. In a
+ * document that names Vietnam and is about its relations, a sentence with a relations term or a state
+ * voice ("a senior Defence Ministry official told reporters…") is relevant even without a country name.
+ */
+export function withDocumentContext(
+  relevance: SentenceRelevance,
+  mentions: EntityMention[],
+  sentence: string,
+  isVietnamRelationsDocument: boolean,
+): SentenceRelevance {
+  if (relevance.isRelevant || !isVietnamRelationsDocument || relevance.triggers.includes('cue:sport'))
+    return relevance;
+  const folded = foldDiacritics(sentence);
+  const relationTerm = hasRelationTerm(mentions);
+  const voice = STATE_ACTOR.exec(folded)?.[0];
+  if (!relationTerm && !voice) return relevance;
+  return {
+    ...relevance,
+    isRelevant: true,
+    score: Math.max(relevance.score, CONTEXT_RELEVANCE),
+    triggers: [...relevance.triggers, 'context:document', ...(voice ? [`cue:${voice}`] : [])],
+  };
+}
