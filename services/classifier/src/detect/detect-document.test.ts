@@ -68,6 +68,20 @@ describe('detectDocument', () => {
     expect(plain.claims).toEqual([]);
   });
 
+  it('takes the title as context', async () => {
+    const models = await loadBuiltInActiveModels();
+    const text =
+      'Lễ ký diễn ra tại Hà Nội chiều 5/11. Thủ tướng phát biểu rằng hợp tác quốc phòng sẽ được mở rộng.';
+    const run = (title: string | null) =>
+      detectDocument(gazetteer, { documentId: 'd', title, text, declaredLang: null }, models);
+    expect((await run(null)).claims).toEqual([]);
+    const withTitle = await run('Việt Nam và Hàn Quốc nâng cấp quan hệ');
+    expect(withTitle.claims.map((c) => c.text)).toEqual([
+      'Thủ tướng phát biểu rằng hợp tác quốc phòng sẽ được mở rộng.',
+    ]);
+    expect(text.slice(withTitle.claims[0]!.start, withTitle.claims[0]!.end)).toBe(withTitle.claims[0]!.text);
+  });
+
   it('keeps sport out even when it names Vietnam and a partner', async () => {
     const d = await detect(
       'Vietnamese fans cheered as the national team beat Thailand 3-2 in the championship final.',

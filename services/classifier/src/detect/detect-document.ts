@@ -53,7 +53,11 @@ export async function detectDocument(
   const active = activeModels ?? (await loadBuiltInActiveModels());
   const text = nfc(input.text);
   const language = await identifyLanguage(text.trim() ? text : (input.title ?? ''));
-  const lang = language.lang === 'und' && input.declaredLang ? input.declaredLang : language.lang;
+  // A source's declared language settles what the text cannot (empty or too short to say).
+  const lang =
+    input.declaredLang && (language.lang === 'und' || language.score < 0.3)
+      ? input.declaredLang
+      : language.lang;
   const sentences = segmentSentences(text, lang);
   const analysed = sentences.map((sentence) => {
     // Same length as the sentence (tone-mark placement only), so mention offsets hold.
@@ -63,14 +67,19 @@ export async function detectDocument(
       .map((m) => ({ ...m, surface: sentence.text.slice(m.start, m.end) }));
     return { sentence, matchable, entities, relevance: sentenceRelevance(entities, matchable, lang) };
   });
+  // The title is context (it is not part of the stored text, so it yields no claim of its own).
+  const title = input.title ? normaliseToneMarks(nfc(input.title)) : '';
+  const titleMentions = title ? gazetteer.find(title) : [];
+  const titleRelevance = sentenceRelevance(titleMentions, title, lang);
   // A document that names Vietnam and, outside sport, a partner or a relations term is about its relations.
   const isVietnamRelationsDocument =
-    analysed.some((a) => a.entities.some((m) => m.id === VIETNAM)) &&
-    analysed.some(
-      (a) =>
-        !a.relevance.triggers.includes('cue:sport') &&
-        (a.relevance.isRelevant || a.relevance.partners.length > 0 || hasRelationTerm(a.entities)),
-    );
+    (titleRelevance.isRelevant && !titleRelevance.triggers.includes('cue:sport')) ||
+    ([titleMentions, ...analysed.map((a) => a.entities)].some((list) => list.some((m) => m.id === VIETNAM)) &&
+      analysed.some(
+        (a) =>
+          !a.relevance.triggers.includes('cue:sport') &&
+          (a.relevance.isRelevant || a.relevance.partners.length > 0 || hasRelationTerm(a.entities)),
+      ));
   const relevant: SentenceDetection[] = [];
   for (const { sentence, matchable, entities, relevance: own } of analysed) {
     const relevance = withDocumentContext(own, entities, matchable, isVietnamRelationsDocument);

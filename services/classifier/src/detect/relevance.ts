@@ -86,7 +86,7 @@ export function sentenceRelevance(mentions: EntityMention[], sentence = '', lang
 
 /** Vietnamese or foreign state voices and forces, on the folded text: who speaks for a state. */
 const STATE_ACTOR =
-  /\b(ministry|minister|ministers|official|officials|spokes(?:wo)?man|spokesperson|navy|naval|army|coast guard|embassy|ambassador|government|bo ngoai giao|bo quoc phong|bo cong thuong|bo truong|thu truong|nguoi phat ngon|dai su|dai su quan|hai quan|quan doi|canh sat bien|chinh phu)\b/u;
+  /\b(ministry|minister|ministers|official|officials|spokes(?:wo)?man|spokesperson|navy|naval|army|coast guard|embassy|ambassador|government|president|bo ngoai giao|bo quoc phong|thu tuong|chu tich nuoc|tong bi thu|bo cong thuong|bo truong|thu truong|nguoi phat ngon|dai su|dai su quan|hai quan|quan doi|canh sat bien|chinh phu)\b/u;
 
 export const CONTEXT_RELEVANCE = 0.6;
 
