@@ -16,14 +16,18 @@ const CUES: Record<Exclude<ClaimType, 'other'>, RegExp> = {
   membership:
     /thanh vien|gia nhap|ket nap|uy vien|duoc bau|dac cu|trung cu|won (?:a )?(?:non-permanent )?seat|admitted to|nuoc doi tac|quan sat vien|chu tich asean|nuoc chu nha|dang cai|member|joined|accession|elected|observer|chair(?:ed|manship)?\b|host(?:ed|s)? (?:the )?(?:apec|asean|summit)|partner country|rut khoi|withdr[ae]w|加入|成员/u,
   agreement_signed:
-    /(?<!(?:nhiem|hoa|cung|the|thu|tong thu|thoi|dinh|chu|ky) )\bky\b(?! (?:niem|luc|nang|vong|thi|hop))|ky ket|hiep dinh|hiep uoc|thoa thuan|ban ghi nho|van kien|tuyen bo chung|phe chuan|co hieu luc|signed|agreement|treaty|memorand|\bmou\b|joint (?:statement|declaration)|ratif|entered into force|came into force|took effect|签署|协定/u,
+    /(?:da|vua|se|duoc|cung|chinh thuc|le|buoi|hai ben|hai nuoc) ky\b|\bky (?:ket|thoa thuan|hiep|ban ghi nho|van kien|tuyen bo|bien ban|hop dong|cac|nhieu|mot|hai|ba|\d)|hiep dinh|hiep uoc|thoa thuan|ban ghi nho|van kien|tuyen bo chung|phe chuan|co hieu luc|signed|agreement|treaty|memorand|\bmou\b|joint (?:statement|declaration)|ratif|entered into force|came into force|took effect|签署|协定/u,
   figure:
-    /kim ngach|thuong mai|xuat khau|nhap khau|dau tu|von (?:dang ky|fdi|oda)|vien tro|khoan vay|von vay|thue|tariff|trade|export|import|invest|\bfdi\b|\boda\b|\baid\b|loan|grant|duty|贸易|投资/u,
+    /kim ngach|thuong mai|xuat khau|nhap khau|dau tu|von (?:dang ky|fdi|oda)|vien tro|ho tro|huy dong|tai tro|khoan vay|von vay|thue|tariff|trade|export|import|invest|\bfdi\b|\boda\b|\baid\b|loan|grant|duty|贸易|投资/u,
   visit_meeting:
-    /\btham\b|chuyen tham|hoi dam|hoi kien|dien dam|gap go|cuoc gap|tiep (?:xuc|don)?|thuong dinh|cap cang|cong du|visit|talks|met\b|meeting|phone call|summit|port call|trip|访问|会谈|会见/u,
+    /\btham\b(?! (?:gia|khao|du|quan))|chuyen tham|hoi dam|hoi kien|dien dam|gap go|cuoc gap|tiep (?:xuc|don|kien)|thuong dinh|cap cang|cong du|visit|talks|met\b|meeting|phone call|summit|port call|trip|访问|会谈|会见/u,
   quote:
     /["“”«»]|cho biet|khang dinh|tuyen bo|phat bieu|nhan manh|noi rang|\bnoi\b|said|stated|declared|told|according to|theo nguoi phat ngon|表示|说/u,
 };
+
+/** Rankings of trade, investment or aid partners are figures even without a number ("largest investor"). */
+const RANKING =
+  /(?:lon nhat|hang dau|thu (?:hai|ba)|largest|biggest|top|leading|second|third)\b.{0,40}\b(?:nha dau tu|doi tac thuong mai|thi truong xuat khau|nha tai tro|vien tro|oda|investor|trading partner|export market|donor|provider of (?:official development|aid))|(?:nha dau tu|doi tac thuong mai|thi truong xuat khau|nha tai tro|investor|trading partner|export market|donor)\b.{0,30}\b(?:lon nhat|hang dau|largest|biggest)/u;
 
 const ORDER: Exclude<ClaimType, 'other'>[] = [
   'relations_established',
@@ -64,6 +68,7 @@ export function claimTypeOf(
         /\d[\d.,]*\s*(?:%|ty|trieu|billion|million|bn|usd|\$)|\$\s?\d/u.test(folded);
       if (hasFigure && (CUES.figure.test(folded) || mentions.some((m) => m.category === 'economy')))
         return type;
+      if (RANKING.test(folded)) return type;
       continue;
     }
     if (CUES[type].test(folded)) return type;
