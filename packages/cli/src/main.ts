@@ -1,15 +1,19 @@
 import { ConfigError, readProcessEnv } from '@claimwatch/shared/config';
 import { Command } from 'commander';
 import { createCliContext } from './cli-context.ts';
+import { registerCheckworthy } from './commands/checkworthy.command.ts';
 import { registerConfigDocs } from './commands/config-docs.command.ts';
 import { registerDbTypes } from './commands/db-types.command.ts';
+import { registerDetect } from './commands/detect.command.ts';
 import { registerDoctor } from './commands/doctor.command.ts';
 import { registerExtract } from './commands/extract.command.ts';
 import { registerFeed } from './commands/feed.command.ts';
 import { registerMigrate } from './commands/migrate.command.ts';
+import { registerModels } from './commands/models.command.ts';
 import { registerSources } from './commands/sources.command.ts';
 import { registerSourceSettings } from './commands/sources-settings.command.ts';
 import { registerStart } from './commands/start.command.ts';
+import { registerTrain } from './commands/train.command.ts';
 import { registerUsers } from './commands/users.command.ts';
 
 const context = createCliContext(readProcessEnv());
@@ -27,6 +31,10 @@ registerFeed(program, context);
 registerExtract(program, context);
 registerDbTypes(program, context);
 registerConfigDocs(program, context);
+registerCheckworthy(program, context);
+registerTrain(program, context);
+registerModels(program, context);
+registerDetect(program, context);
 
 try {
   await program.parseAsync(process.argv);

@@ -4,8 +4,10 @@ import type { Logger } from '@claimwatch/shared/logging';
 import { type HandlerMap, type Queues, startWorkers } from '@claimwatch/shared/queues';
 import type { Redis } from 'ioredis';
 import { handleClassify } from './detect/classify.worker.ts';
+import type { Gazetteer } from './detect/gazetteer/gazetteer.ts';
 import { defaultGazetteer } from './detect/gazetteer/load-gazetteer.ts';
-import { sweepUnclassified } from './sweep/sweep-unclassified.ts';
+import { createModelState, type ModelState } from './models/model-state.ts';
+import { sweepOutdatedClassifications, sweepUnclassified } from './sweep/sweep-unclassified.ts';
 import { handleVerify } from './verify/verify.worker.ts';
 
 export type ClassifierDeps = {
@@ -15,15 +17,27 @@ export type ClassifierDeps = {
   prefix: string;
   config: ClassifierConfig;
   logger: Logger;
+  /** Operator models directory (config `paths.modelsDir`); built-in models are always available. */
+  modelsDir?: string;
+  /** Tests pass a small gazetteer; default: the bundled data files. */
+  gazetteer?: Gazetteer;
   sweepEveryMs?: number;
   sweepGraceMs?: number;
 };
 
-export function startClassifier(deps: ClassifierDeps): { close(): Promise<void> } {
+export type RunningClassifier = {
+  /** Re-reads the active models now (the sweep does it periodically); true when they changed. */
+  refreshModels(): Promise<boolean>;
+  models: ModelState;
+  close(): Promise<void>;
+};
+
+export function startClassifier(deps: ClassifierDeps): RunningClassifier {
   const logger = deps.logger.child({ service: 'classifier' });
-  const gazetteer = defaultGazetteer();
+  const gazetteer = deps.gazetteer ?? defaultGazetteer();
+  const models = createModelState(deps.config, { modelsDir: deps.modelsDir ?? '' });
   const handlers: HandlerMap<'classifier'> = {
-    classify: handleClassify({ db: deps.db, queues: deps.queues, gazetteer }),
+    classify: handleClassify({ db: deps.db, queues: deps.queues, gazetteer, models }),
     verify: handleVerify({ db: deps.db }),
   };
   const workers = startWorkers('classifier', handlers, {
@@ -32,12 +46,25 @@ export function startClassifier(deps: ClassifierDeps): { close(): Promise<void> 
     logger,
     concurrency: { classify: deps.config.concurrency },
   });
+  const refreshModels = async () => {
+    const changed = await models.refresh();
+    const active = await models.current();
+    if (changed) logger.info({ modelSet: active.modelSet }, 'active models changed');
+    const requeued = await sweepOutdatedClassifications(deps, active.modelSet);
+    if (requeued > 0)
+      logger.info({ requeued, modelSet: active.modelSet }, 'documents queued for re-classification');
+    return changed;
+  };
+  const sweep = async () => {
+    await sweepUnclassified(deps, deps.sweepGraceMs ?? 10 * 60_000);
+    await refreshModels();
+  };
   const timer = setInterval(() => {
-    sweepUnclassified(deps, deps.sweepGraceMs ?? 10 * 60_000).catch((error) =>
-      logger.error({ err: String(error) }, 'sweep failed'),
-    );
+    sweep().catch((error) => logger.error({ err: String(error) }, 'sweep failed'));
   }, deps.sweepEveryMs ?? 60_000);
   return {
+    refreshModels,
+    models,
     async close() {
       clearInterval(timer);
       await workers.close();

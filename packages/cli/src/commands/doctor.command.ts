@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { chooseCheckworthinessModel, verifyInstalledModels } from '@claimwatch/classifier';
 import { serviceStatus } from '@claimwatch/infra/services';
 import { type Config, ConfigError } from '@claimwatch/shared/config';
 import { openDatabase } from '@claimwatch/shared/db';
@@ -92,15 +93,32 @@ function checkChromium(config: Config): Check {
   };
 }
 
-function checkModels(config: Config): Check {
-  const present = existsSync(config.paths.modelsDir);
-  return {
-    name: 'Models',
-    ok: true,
-    detail: present
-      ? `operator models directory ${config.paths.modelsDir}`
-      : `no operator models (${config.paths.modelsDir}); built-in detectors need none`,
-  };
+async function checkModels(config: Config): Promise<Check> {
+  const dirs = { modelsDir: config.paths.modelsDir };
+  try {
+    const chosen = chooseCheckworthinessModel(config.classifier, dirs);
+    const results = await verifyInstalledModels(dirs);
+    const bad = results.filter((r) => !r.ok);
+    return {
+      name: 'Models',
+      ok: bad.length === 0,
+      detail:
+        bad.length === 0
+          ? `${results.length} installed, hashes ok; check-worthiness: ${chosen.manifest.id}@${chosen.manifest.revision}`
+          : bad.map((r) => `${r.id}: ${r.problems.join(', ')}`).join('; '),
+      fix:
+        bad.length === 0
+          ? undefined
+          : 'reinstall with `claimwatch models pull` or `claimwatch models import`',
+    };
+  } catch (error) {
+    return {
+      name: 'Models',
+      ok: false,
+      detail: error instanceof Error ? error.message : String(error),
+      fix: 'check CLASSIFIER_CHECKWORTHY_MODEL / CLASSIFIER_EMBEDDING_MODEL, then `claimwatch models list`',
+    };
+  }
 }
 
 export async function runChecks(context: CliContext): Promise<Check[]> {
@@ -127,7 +145,7 @@ export async function runChecks(context: CliContext): Promise<Check[]> {
       fix: postgres.isReady ? undefined : 'needed by the test suite: infra/scripts/postgres.sh ensure',
     },
     checkChromium(config),
-    checkModels(config),
+    await checkModels(config),
   ];
 }
 

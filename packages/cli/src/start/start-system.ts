@@ -95,7 +95,11 @@ export async function startSystem(
 
     const crawler = startCrawler({ ...shared, config: config.crawler });
     closers.push(() => crawler.close());
-    const classifier = startClassifier({ ...shared, config: config.classifier });
+    const classifier = startClassifier({
+      ...shared,
+      config: config.classifier,
+      modelsDir: config.paths.modelsDir,
+    });
     closers.push(() => classifier.close());
     const ui = await startReviewUi({
       db: database.db,

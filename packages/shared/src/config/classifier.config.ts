@@ -3,10 +3,50 @@ import { type Env, envInt, parseEnv } from './env.ts';
 
 export const classifierEnv = z.object({
   CLASSIFIER_CONCURRENCY: envInt(2, 1, 64).describe('Classify jobs run at once per classifier process.'),
+  CLASSIFIER_CHECKWORTHY_MODEL: z
+    .string()
+    .optional()
+    .describe(
+      'Check-worthiness model id (a `claimwatch-linear` model in the models directory or built in). Default: the head trained on CLASSIFIER_EMBEDDING_MODEL when one is installed, else the built-in claimwatch-checkworthy-vi-en.',
+    ),
+  CLASSIFIER_EMBEDDING_MODEL: z
+    .string()
+    .optional()
+    .describe(
+      'Operator-supplied sentence-embedding model id in the models directory (transformers.js layout), e.g. sentence-transformers/paraphrase-multilingual-MiniLM-L12-v2. Detectors use heads trained on it (`claimwatch train checkworthiness --embedding ID`).',
+    ),
+  CLASSIFIER_MODEL_BATCH_SIZE: envInt(32, 1, 1024).describe(
+    'Sentences per model call (transformers.js models).',
+  ),
+  MODELS_HUB_URL: z
+    .url()
+    .default('https://huggingface.co')
+    .describe(
+      'Hugging Face–compatible host that `claimwatch models pull` downloads from (operators with internet access only; nothing is fetched at run time).',
+    ),
+  MODELS_HUB_TOKEN: z
+    .string()
+    .optional()
+    .describe('Bearer token for MODELS_HUB_URL, if the host requires one (never logged).'),
 });
 
-export type ClassifierConfig = { concurrency: number };
+export type ClassifierConfig = {
+  concurrency: number;
+  checkworthyModel: string | undefined;
+  embeddingModel: string | undefined;
+  modelBatchSize: number;
+  hubUrl: string;
+  hubToken: string | undefined;
+};
 
 export function loadClassifierConfig(env: Env): ClassifierConfig {
-  return { concurrency: parseEnv('classifier', classifierEnv, env).CLASSIFIER_CONCURRENCY };
+  const v = parseEnv('classifier', classifierEnv, env);
+  return {
+    concurrency: v.CLASSIFIER_CONCURRENCY,
+    checkworthyModel: v.CLASSIFIER_CHECKWORTHY_MODEL,
+    embeddingModel: v.CLASSIFIER_EMBEDDING_MODEL,
+    modelBatchSize: v.CLASSIFIER_MODEL_BATCH_SIZE,
+    hubUrl: v.MODELS_HUB_URL.replace(/\/+$/, ''),
+    hubToken: v.MODELS_HUB_TOKEN,
+  };
 }

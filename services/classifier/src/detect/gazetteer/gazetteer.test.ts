@@ -43,3 +43,26 @@ describe('gazetteer', () => {
     expect(ids('the Vietnam-South Korea summit')).toEqual(['VN', 'KR']);
   });
 });
+
+describe('gazetteer blockers and tone-mark-free matching', () => {
+  const withBlockers = buildGazetteer(
+    [
+      ...entries,
+      { id: 'LA', kind: 'country', surface: 'Lào', lang: 'vi' },
+      { id: 'US', kind: 'country', surface: 'Hoa Kỳ', lang: 'vi' },
+    ],
+    ['Lào Cai', 'tiếng Anh'],
+  );
+  const found = (text: string) => withBlockers.find(text).map((m) => m.id);
+
+  it('drops names inside blocking phrases', () => {
+    expect(found('Việt Nam và Lào ký hiệp định tại Lào Cai')).toEqual(['VN', 'LA']);
+    expect(found('Học sinh Việt Nam học tiếng Anh')).toEqual(['VN']);
+  });
+
+  it('matches a folded name only where the text is typed without marks', () => {
+    expect(found('Viet Nam va Hoa Ky')).toEqual(['VN', 'US']);
+    expect(found('Việt Nam và Hoa Kỳ')).toEqual(['VN', 'US']);
+    expect(found('Việt Nam hòa kỹ năng')).toEqual(['VN']);
+  });
+});

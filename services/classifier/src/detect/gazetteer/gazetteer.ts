@@ -2,10 +2,30 @@ import { foldDiacritics, nfc } from '../normalise-text.ts';
 
 export type EntityKind = 'country' | 'organisation' | 'term';
 
-/** One surface form of a language-neutral entity id ("Hàn Quốc" → country KR). */
-export type GazetteerEntry = { id: string; kind: EntityKind; surface: string; lang: string };
+/**
+ * One surface form of a language-neutral entity id ("Hàn Quốc" → country KR). Terms carry their
+ * category from relations.json (partnership_level, visit, agreement, membership, economy, maritime…).
+ */
+export type GazetteerEntry = {
+  id: string;
+  kind: EntityKind;
+  surface: string;
+  lang: string;
+  category?: string;
+};
 
-export type EntityMention = { id: string; kind: EntityKind; start: number; end: number; surface: string };
+/**
+ * An entity found in a sentence; offsets index into the sentence text. Stored in `claims.entities` as is.
+ * `category` (terms only) is an addition: readers that know only id/kind/start/end/surface are unaffected.
+ */
+export type EntityMention = {
+  id: string;
+  kind: EntityKind;
+  start: number;
+  end: number;
+  surface: string;
+  category?: string;
+};
 
 export type Gazetteer = {
   /** Mentions in `text`, longest match first, non-overlapping, in text order. */
@@ -32,13 +52,18 @@ function modeFor(surface: string): MatchMode {
   return 'caseless';
 }
 
-export function buildGazetteer(entries: GazetteerEntry[]): Gazetteer {
+/**
+ * `blockers` are phrases that contain a surface form but do not mean the entity ("Lào Cai" is a province,
+ * not Laos; "tiếng Anh" is the English language): they win the longest match and are then dropped.
+ */
+export function buildGazetteer(entries: GazetteerEntry[], blockers: string[] = []): Gazetteer {
   const lookup = new Map<string, GazetteerEntry>();
   const exact: string[] = [];
   const caseless: string[] = [];
   const folded: string[] = [];
   const cjk: string[] = [];
-  for (const entry of entries) {
+  const blockerEntry = (surface: string): GazetteerEntry => ({ id: '', kind: 'term', surface, lang: '' });
+  for (const entry of [...blockers.map(blockerEntry), ...entries]) {
     const surface = nfc(entry.surface.trim());
     if (!surface) continue;
     const mode = modeFor(surface);
@@ -86,6 +111,12 @@ export function buildGazetteer(entries: GazetteerEntry[]): Gazetteer {
         regex.lastIndex = 0;
         for (let m = regex.exec(viewed); m; m = regex.exec(viewed)) {
           const entry = lookup.get(prefix + m[0]);
+          // A tone-mark-free match counts only where the text itself is typed without marks: "hòa kỳ"
+          // written with marks is not "Hoa Kỳ".
+          if (prefix === 'F:' && /[^ -~]/u.test(text.slice(m.index, m.index + m[0].length))) {
+            if (lookup.get(`C:${text.slice(m.index, m.index + m[0].length).toLowerCase()}`) !== entry)
+              continue;
+          }
           if (entry)
             found.push({
               id: entry.id,
@@ -93,6 +124,7 @@ export function buildGazetteer(entries: GazetteerEntry[]): Gazetteer {
               start: m.index,
               end: m.index + m[0].length,
               surface: text.slice(m.index, m.index + m[0].length),
+              ...(entry.category ? { category: entry.category } : {}),
             });
         }
       }
@@ -103,7 +135,7 @@ export function buildGazetteer(entries: GazetteerEntry[]): Gazetteer {
         if (last && mention.start < last.end) continue;
         kept.push(mention);
       }
-      return kept;
+      return kept.filter((m) => m.id !== '');
     },
   };
 }
