@@ -4,6 +4,7 @@ import { createCliContext } from './cli-context.ts';
 import { registerConfigDocs } from './commands/config-docs.command.ts';
 import { registerDbTypes } from './commands/db-types.command.ts';
 import { registerDoctor } from './commands/doctor.command.ts';
+import { registerMatch } from './commands/match.command.ts';
 import { registerMigrate } from './commands/migrate.command.ts';
 import { registerSources } from './commands/sources.command.ts';
 import { registerStart } from './commands/start.command.ts';
@@ -21,6 +22,7 @@ registerUsers(program, context);
 registerSources(program, context);
 registerDbTypes(program, context);
 registerConfigDocs(program, context);
+registerMatch(program, context);
 
 try {
   await program.parseAsync(process.argv);

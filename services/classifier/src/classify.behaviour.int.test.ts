@@ -57,7 +57,10 @@ const text = [
 describe('classify and verify workers (real Redis, BullMQ and database)', () => {
   it('stores language, relevant claims with provenance, and suggested flags; re-running changes nothing', async () => {
     const document = await buildDocument(t.db, { text, title: 'Việt Nam – Hàn Quốc', lang: null });
-    await queues.enqueue('classify', { documentId: document.id, contentHash: document.content_hash.slice(0, 16) });
+    await queues.enqueue('classify', {
+      documentId: document.id,
+      contentHash: document.content_hash.slice(0, 16),
+    });
 
     const flags = await waitFor(async () => {
       const rows = await listFlagsForDocument(t.db, document.id);
@@ -69,14 +72,27 @@ describe('classify and verify workers (real Redis, BullMQ and database)', () => 
     expect(claims.map((c) => c.text)).toEqual([
       'Việt Nam và Hàn Quốc thiết lập quan hệ ngoại giao ngày 22/12/1992.',
     ]);
-    expect(claims[0]).toMatchObject({ claim_type: 'relations_established', model_id: 'claimwatch-rules-relevance' });
+    expect(claims[0]).toMatchObject({
+      claim_type: 'relations_established',
+      model_id: 'claimwatch-rules-relevance',
+    });
     expect(text.slice(claims[0]!.start_offset, claims[0]!.end_offset)).toBe(claims[0]!.text);
     expect(flags).toHaveLength(1);
-    expect(flags[0]).toMatchObject({ status: 'suggested', reason: 'unverified_checkworthy', claim_id: claims[0]!.id });
+    expect(flags[0]).toMatchObject({
+      status: 'suggested',
+      reason: 'unverified_checkworthy',
+      claim_id: claims[0]!.id,
+    });
 
     // The same job again (e.g. a retry after a crash) keeps one claim and one flag.
-    await queues.enqueue('classify', { documentId: document.id, contentHash: document.content_hash.slice(0, 16), modelSet: 'again' });
-    await waitFor(async () => ((await queues.queue('verify').getJobCounts('completed')).completed >= 2 ? true : undefined));
+    await queues.enqueue('classify', {
+      documentId: document.id,
+      contentHash: document.content_hash.slice(0, 16),
+      modelSet: 'again',
+    });
+    await waitFor(async () =>
+      (await queues.queue('verify').getJobCounts('completed')).completed >= 2 ? true : undefined,
+    );
     expect(await listClaimsForDocument(t.db, document.id)).toHaveLength(1);
     expect(await listFlagsForDocument(t.db, document.id)).toHaveLength(1);
   });

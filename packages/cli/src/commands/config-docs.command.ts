@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Command } from 'commander';
 import { repoRoot } from '@claimwatch/shared/config';
 import { renderConfigDocs } from '@claimwatch/shared/config/docs';
+import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.ts';
 
 export function registerConfigDocs(program: Command, context: CliContext): void {
