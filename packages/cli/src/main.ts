@@ -6,6 +6,7 @@ import { registerDbTypes } from './commands/db-types.command.ts';
 import { registerDoctor } from './commands/doctor.command.ts';
 import { registerMatch } from './commands/match.command.ts';
 import { registerMigrate } from './commands/migrate.command.ts';
+import { registerReferenceData } from './commands/reference-data.command.ts';
 import { registerSources } from './commands/sources.command.ts';
 import { registerStart } from './commands/start.command.ts';
 import { registerUsers } from './commands/users.command.ts';
@@ -23,6 +24,7 @@ registerSources(program, context);
 registerDbTypes(program, context);
 registerConfigDocs(program, context);
 registerMatch(program, context);
+registerReferenceData(program, context);
 
 try {
   await program.parseAsync(process.argv);

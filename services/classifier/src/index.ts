@@ -11,3 +11,10 @@ export {
   writeInstalledRanker,
 } from './verify/match/installed-ranker.ts';
 export { matchJsonl } from './verify/match/match-jsonl.ts';
+export { importClaimReviews, parseClaimReviews } from './verify/reference-data/claim-review.ts';
+export {
+  exportKnownNarratives,
+  exportVerifiedFacts,
+  importKnownNarrativesFile,
+  importVerifiedFactsFile,
+} from './verify/reference-data/import-references.ts';

@@ -33,6 +33,7 @@ function defaultOf(field: z.ZodType): string {
     return `\`${value.replace(/^\/.*?\/\.data$/, '<repo>/.data')}\``;
   }
   if (Array.isArray(value)) return value.length === 0 ? '(empty)' : `\`${value.join(',')}\``;
-  if (typeof value === 'object' && value !== null) return Object.keys(value).length === 0 ? '(empty)' : `\`${JSON.stringify(value)}\``;
+  if (typeof value === 'object' && value !== null)
+    return Object.keys(value).length === 0 ? '(empty)' : `\`${JSON.stringify(value)}\``;
   return `\`${String(value)}\``;
 }

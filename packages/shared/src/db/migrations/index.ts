@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-23T080000_initial.ts';
+import * as referenceData from './2026-11-24T300000_reference_data.ts';
 
 /**
  * Every migration, keyed by its file name (applied in key order). Listed explicitly rather than read
@@ -7,4 +8,5 @@ import * as initial from './2026-11-23T080000_initial.ts';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-23T080000_initial': initial,
+  '2026-11-24T300000_reference_data': referenceData,
 };
