@@ -50,15 +50,13 @@ describe('reference data import, edit and export', () => {
   it('keeps every version of an edited fact, audits it and queues a re-evaluation', async () => {
     const before = (await listPendingReferenceChanges(t.db, 1000)).length;
     const edited = { ...fixtureFacts[0]!, tags: ['korea', 'edited'] };
-    const outcome = await t.db
-      .transaction()
-      .execute((trx) =>
-        saveVerifiedFact(trx, edited, {
-          provenance: 'edited in a test',
-          changedByUserId: null,
-          note: 'add tags',
-        }),
-      );
+    const outcome = await t.db.transaction().execute((trx) =>
+      saveVerifiedFact(trx, edited, {
+        provenance: 'edited in a test',
+        changedByUserId: null,
+        note: 'add tags',
+      }),
+    );
     expect(outcome).toBe('updated');
     const versions = await listVerifiedFactVersions(t.db, edited.id);
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
