@@ -8,8 +8,10 @@ import { registerDetect } from './commands/detect.command.ts';
 import { registerDoctor } from './commands/doctor.command.ts';
 import { registerExtract } from './commands/extract.command.ts';
 import { registerFeed } from './commands/feed.command.ts';
+import { registerMatch } from './commands/match.command.ts';
 import { registerMigrate } from './commands/migrate.command.ts';
 import { registerModels } from './commands/models.command.ts';
+import { registerReferenceData } from './commands/reference-data.command.ts';
 import { registerSources } from './commands/sources.command.ts';
 import { registerSourceSettings } from './commands/sources-settings.command.ts';
 import { registerStart } from './commands/start.command.ts';
@@ -35,6 +37,8 @@ registerCheckworthy(program, context);
 registerTrain(program, context);
 registerModels(program, context);
 registerDetect(program, context);
+registerMatch(program, context);
+registerReferenceData(program, context);
 
 try {
   await program.parseAsync(process.argv);

@@ -9,6 +9,7 @@ export * from './repositories/documents.repository.ts';
 export * from './repositories/fetches.repository.ts';
 export * from './repositories/flags.repository.ts';
 export * from './repositories/pages.repository.ts';
+export * from './repositories/references.repository.ts';
 export * from './repositories/sessions.repository.ts';
 export * from './repositories/snapshots.repository.ts';
 export * from './repositories/sources.repository.ts';

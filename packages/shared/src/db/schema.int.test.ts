@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as references from '../domain/references.ts';
 import * as statuses from '../domain/statuses.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
 import { createMigrator } from './migrator.ts';
@@ -41,6 +42,11 @@ describe('migrated schema', () => {
     ['flags', 'status', statuses.flagStatuses],
     ['users', 'locale', statuses.locales],
     ['cluster_appearances', 'match', statuses.appearanceMatches],
+    ['verified_facts', 'kind', references.factKinds],
+    ['verified_facts', 'status', references.referenceStatuses],
+    ['known_narratives', 'status', references.referenceStatuses],
+    ['flag_references', 'reference_kind', references.referenceKinds],
+    ['reference_changes', 'reference_kind', references.referenceKinds],
   ];
 
   it.each(mirrored)('%s.%s accepts exactly its TypeScript union', async (table, column, values) => {

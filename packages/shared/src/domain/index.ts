@@ -1,1 +1,2 @@
+export * from './references.ts';
 export * from './statuses.ts';

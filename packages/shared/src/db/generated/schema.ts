@@ -20,6 +20,19 @@ export interface AuditEvents {
   after: Json | null;
 }
 
+export interface ClaimReviews {
+  id: Generated<string>;
+  url: string;
+  claim_reviewed: string;
+  rating: string | null;
+  author_name: string | null;
+  date_published: string | null;
+  lang: string | null;
+  item_reviewed: Json | null;
+  raw: Json;
+  imported_at: Generated<Timestamp>;
+}
+
 export interface Claims {
   id: Generated<string>;
   document_id: string;
@@ -108,6 +121,14 @@ export interface Fetches {
   error_code: string | null;
 }
 
+export interface FlagReferences {
+  flag_id: string;
+  reference_kind: string;
+  reference_id: string;
+  reference_version: number;
+  score: number;
+}
+
 export interface Flags {
   id: Generated<string>;
   claim_id: string;
@@ -124,6 +145,34 @@ export interface Flags {
   decided_at: Timestamp | null;
 }
 
+export interface KnownNarrativeVersions {
+  narrative_id: string;
+  version: number;
+  snapshot: Json;
+  changed_by: string | null;
+  change_note: string | null;
+  changed_at: Generated<Timestamp>;
+}
+
+export interface KnownNarratives {
+  id: string;
+  title_vi: string;
+  title_en: string;
+  description_vi: string;
+  description_en: string;
+  example_phrasings: Generated<Json>;
+  refuted_by: Generated<Json>;
+  first_seen: string | null;
+  status: Generated<string>;
+  version: Generated<number>;
+  provenance: string;
+  approved_by: string | null;
+  approved_by_name: string | null;
+  approved_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Pages {
   id: Generated<string>;
   source_id: string | null;
@@ -134,6 +183,15 @@ export interface Pages {
   listed_published_at: Timestamp | null;
   discovered_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+}
+
+export interface ReferenceChanges {
+  id: Generated<string>;
+  reference_kind: string;
+  reference_id: string;
+  version: number;
+  occurred_at: Generated<Timestamp>;
+  processed_at: Timestamp | null;
 }
 
 export interface Sessions {
@@ -190,8 +248,36 @@ export interface Users {
   created_at: Generated<Timestamp>;
 }
 
+export interface VerifiedFactVersions {
+  fact_id: string;
+  version: number;
+  snapshot: Json;
+  changed_by: string | null;
+  change_note: string | null;
+  changed_at: Generated<Timestamp>;
+}
+
+export interface VerifiedFacts {
+  id: string;
+  kind: string;
+  structured: Json;
+  text_vi: string;
+  text_en: string;
+  sources: Json;
+  tags: Generated<Json>;
+  status: Generated<string>;
+  version: Generated<number>;
+  provenance: string;
+  approved_by: string | null;
+  approved_by_name: string | null;
+  approved_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface DB {
   audit_events: AuditEvents;
+  claim_reviews: ClaimReviews;
   claims: Claims;
   classifications: Classifications;
   cluster_appearances: ClusterAppearances;
@@ -199,10 +285,16 @@ export interface DB {
   document_fingerprints: DocumentFingerprints;
   documents: Documents;
   fetches: Fetches;
+  flag_references: FlagReferences;
   flags: Flags;
+  known_narrative_versions: KnownNarrativeVersions;
+  known_narratives: KnownNarratives;
   pages: Pages;
+  reference_changes: ReferenceChanges;
   sessions: Sessions;
   snapshots: Snapshots;
   sources: Sources;
   users: Users;
+  verified_fact_versions: VerifiedFactVersions;
+  verified_facts: VerifiedFacts;
 }

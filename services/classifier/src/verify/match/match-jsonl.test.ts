@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { matchJsonl } from './match-jsonl.ts';
+
+describe('matchJsonl', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cw-match-'));
+  const refs = path.join(dir, 'refs.jsonl');
+  const queries = path.join(dir, 'q.jsonl');
+  const out = path.join(dir, 'out.jsonl');
+
+  it('writes k results per query, best first, accepting CLEF "vclaim" lines', async () => {
+    writeFileSync(
+      refs,
+      [
+        {
+          id: 'a',
+          text: 'The Eiffel Tower was painted pink for a charity event',
+          title: 'Pink Eiffel Tower?',
+        },
+        { id: 'b', vclaim: 'A shark swam down a flooded highway after a hurricane', title: 'Highway shark' },
+        { id: 3, text: 'Bill Gates said vaccines contain microchips' },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+    writeFileSync(
+      queries,
+      `${JSON.stringify({ id: 'q1', text: 'Look, a shark on the flooded highway!' })}\n`,
+    );
+    const counts = await matchJsonl({ indexFile: refs, queriesFile: queries, outFile: out, k: 2 });
+    expect(counts).toEqual({ references: 3, queries: 1 });
+    const lines = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(1);
+    expect(lines[0].query_id).toBe('q1');
+    expect(lines[0].results[0].id).toBe('b');
+    expect(lines[0].results.length).toBeLessThanOrEqual(2);
+  });
+
+  it('names the file and line of a bad reference', async () => {
+    writeFileSync(refs, `${JSON.stringify({ id: 'a', text: 'ok' })}\n${JSON.stringify({ id: 'b' })}\n`);
+    await expect(matchJsonl({ indexFile: refs, queriesFile: queries, outFile: out, k: 1 })).rejects.toThrow(
+      /refs\.jsonl:2/,
+    );
+  });
+});

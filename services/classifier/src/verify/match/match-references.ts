@@ -1,0 +1,61 @@
+import type { EntityFinder } from './analyse-text.ts';
+import { type LinearRanker, scoreLinear } from './linear-ranker.ts';
+import { computeFeatures } from './rank-features.ts';
+import {
+  analyseQuery,
+  buildReferenceIndex,
+  type Reference,
+  type ReferenceIndex,
+  retrieveCandidates,
+} from './reference-index.ts';
+
+export type Match = {
+  id: string;
+  /** Re-ranker score: comparable within one query only. */
+  score: number;
+  /** First-stage BM25 score and the candidate's rank before re-ranking. */
+  lexical: number;
+  lexicalRank: number;
+};
+
+export type MatcherOptions = {
+  findEntities?: EntityFinder | undefined;
+  /** Candidates taken from the first stage into re-ranking. */
+  depth?: number;
+  /** Without one, the first stage's order (BM25 over stems + ids). */
+  ranker?: LinearRanker | undefined;
+};
+
+export type Matcher = {
+  index: ReferenceIndex;
+  match(text: string, k: number): Match[];
+};
+
+export const DEFAULT_DEPTH = 50;
+
+/**
+ * Claim → references: BM25 candidates over stems and language-neutral ids, re-ranked by a learned linear
+ * model over lexical features of several fields and tokenisations (see rank-features.ts).
+ */
+export function createMatcher(references: readonly Reference[], options: MatcherOptions = {}): Matcher {
+  const index = buildReferenceIndex(references, { findEntities: options.findEntities });
+  const ranker = options.ranker;
+  const depth = options.depth ?? DEFAULT_DEPTH;
+  const scratch = new Float32Array(references.length);
+  return {
+    index,
+    match(text, k) {
+      const query = analyseQuery(index, text);
+      const candidates = retrieveCandidates(index, query, Math.max(depth, k), scratch);
+      const rows = ranker ? computeFeatures(index, query, candidates) : [];
+      const matches = candidates.docs.map((doc, i) => ({
+        id: references[doc]!.id,
+        score: ranker ? scoreLinear(ranker, rows[i]!) : candidates.scores[i]!,
+        lexical: candidates.scores[i]!,
+        lexicalRank: i,
+      }));
+      matches.sort((a, b) => b.score - a.score || a.lexicalRank - b.lexicalRank);
+      return matches.slice(0, k);
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/** Function words that carry no topic; dropped before stemming (lower case). */
+export const ENGLISH_STOPWORDS = new Set(
+  `a about above after again against all am an and any are aren't as at be because been before being below
+between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down during each
+few for from further had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself
+him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself let's me more most
+mustn't my myself no nor not of off on once only or other ought our ours ourselves out over own same shan't
+she she'd she'll she's should shouldn't so some such than that that's the their theirs them themselves then
+there there's these they they'd they'll they're they've this those through to too under until up very was
+wasn't we we'd we'll we're we've were weren't what what's when when's where where's which while who who's
+whom why why's with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves
+just also via amp rt s t will says said like get got`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Vietnamese function syllables (with tone marks; their folded forms are often content words elsewhere). */
+export const VIETNAMESE_STOPWORDS = new Set(
+  `và của là các những được có trong cho với này đã sẽ một không thì mà để từ khi đến về theo vào ra lại
+rằng nhưng cũng như đó nên hay hoặc bị bởi tại trên dưới giữa đang vẫn còn rất hơn nữa chỉ đều mỗi
+ấy nào gì đây kia vì nếu tuy`
+    .split(/\s+/)
+    .filter(Boolean),
+);

@@ -1,0 +1,96 @@
+import type { KnownNarrative, VerifiedFact } from '@claimwatch/shared/domain';
+import type { EntityFinder } from './match/analyse-text.ts';
+import type { LinearRanker } from './match/linear-ranker.ts';
+import { createMatcher, type Matcher } from './match/match-references.ts';
+import { analyseQuery, type ReferenceIndex } from './match/reference-index.ts';
+import { type IndexedFact, indexFacts } from './verdict/structured-verdicts.ts';
+
+/**
+ * Everything verification compares claims with, built once per reference-data version: the facts (with
+ * their ids and cues for structured verdicts) and lexical indexes over facts (vi + en text) and over
+ * narratives (title, description and every example phrasing, each its own entry).
+ */
+export type ReferenceSet = {
+  facts: IndexedFact[];
+  narratives: KnownNarrative[];
+  versions: ReadonlyMap<string, number>;
+  factMatcher: Matcher;
+  narrativeMatcher: Matcher;
+  findEntities: EntityFinder;
+};
+
+export type VersionedFact = VerifiedFact & { version?: number };
+export type VersionedNarrative = KnownNarrative & { version?: number };
+
+export function buildReferenceSet(
+  facts: readonly VersionedFact[],
+  narratives: readonly VersionedNarrative[],
+  findEntities: EntityFinder,
+  ranker?: LinearRanker,
+): ReferenceSet {
+  const active = facts.filter((f) => f.status === 'active');
+  const activeNarratives = narratives.filter((n) => n.status === 'active');
+  const versions = new Map<string, number>();
+  for (const f of active) versions.set(f.id, f.version ?? 1);
+  for (const n of activeNarratives) versions.set(n.id, n.version ?? 1);
+  return {
+    facts: indexFacts(active, findEntities),
+    narratives: activeNarratives,
+    versions,
+    factMatcher: createMatcher(
+      active.map((f) => ({ id: f.id, text: `${f.text.vi} ${f.text.en}` })),
+      { findEntities, ranker },
+    ),
+    narrativeMatcher: createMatcher(
+      activeNarratives.flatMap((n) => [
+        { id: `${n.id}#title`, text: `${n.title.vi} ${n.title.en}` },
+        ...n.examplePhrasings.map((p, i) => ({ id: `${n.id}#${i}`, text: p.text })),
+      ]),
+      { findEntities, ranker },
+    ),
+    findEntities,
+  };
+}
+
+/**
+ * How much of a reference a claim covers, in [0, 1]: the IDF-weighted share of the reference's stems, its
+ * stem pairs and its language-neutral ids (entities, terms) found in the claim. Unlike BM25 it is
+ * comparable across queries, so thresholds can be calibrated on it.
+ */
+export function coverageSimilarity(index: ReferenceIndex, text: string, doc: number): number {
+  const q = analyseQuery(index, text);
+  const stems = index.indexes['all.stems'].compare(q.prepared['all.stems'], doc);
+  const bigrams = index.indexes['all.bigrams'].compare(q.prepared['all.bigrams'], doc);
+  const ids = index.indexes['all.ids'].compare(q.prepared['all.ids'], doc);
+  const idsWeight = q.views.ids.length > 0 ? 0.3 : 0;
+  return (
+    (0.5 * stems.docCoverage + 0.2 * bigrams.docCoverage + idsWeight * ids.docCoverage) / (0.7 + idsWeight)
+  );
+}
+
+export type ReferenceHit = { id: string; score: number; lexical: number; lexicalRank: number };
+
+/** Top references by lexical retrieval, each with its coverage similarity as the calibrated score. */
+export function findReferences(matcher: Matcher, text: string, k: number): ReferenceHit[] {
+  const docOf = new Map(matcher.index.references.map((r, i) => [r.id, i]));
+  return matcher
+    .match(text, k)
+    .map((m) => ({
+      id: m.id,
+      score: coverageSimilarity(matcher.index, text, docOf.get(m.id)!),
+      lexical: m.lexical,
+      lexicalRank: m.lexicalRank,
+    }))
+    .sort((a, b) => b.score - a.score);
+}
+
+/** Best narrative per narrative id (its phrasings and title compete; the best one counts). */
+export function findNarratives(set: ReferenceSet, text: string, k = 3): ReferenceHit[] {
+  const best = new Map<string, ReferenceHit>();
+  for (const hit of findReferences(set.narrativeMatcher, text, 20)) {
+    const id = hit.id.slice(0, hit.id.lastIndexOf('#'));
+    const seen = best.get(id);
+    if (!seen || hit.score > seen.score) best.set(id, { ...hit, id });
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score).slice(0, k);
+}
