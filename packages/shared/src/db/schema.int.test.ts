@@ -47,6 +47,11 @@ describe('migrated schema', () => {
     ['known_narratives', 'status', references.referenceStatuses],
     ['flag_references', 'reference_kind', references.referenceKinds],
     ['reference_changes', 'reference_kind', references.referenceKinds],
+    ['flags', 'dismiss_reason', statuses.dismissReasons],
+    ['responses', 'template', statuses.responseTemplates],
+    ['responses', 'verdict_label', statuses.verdictLabels],
+    ['responses', 'status', statuses.responseStatuses],
+    ['response_citations', 'kind', statuses.citationKinds],
   ];
 
   it.each(mirrored)('%s.%s accepts exactly its TypeScript union', async (table, column, values) => {

@@ -52,3 +52,27 @@ export type Role = (typeof roles)[number];
 
 export const locales = ['vi', 'en'] as const;
 export type Locale = (typeof locales)[number];
+
+/** Why a monitor dismissed a suggested flag (the digest reports them per model version). */
+export const dismissReasons = [
+  'not_a_claim',
+  'not_relevant',
+  'claim_is_true',
+  'wrong_reference',
+  'duplicate',
+  'other',
+] as const;
+export type DismissReason = (typeof dismissReasons)[number];
+
+export const responseTemplates = ['official_statement', 'social_reply', 'qa_explainer'] as const;
+export type ResponseTemplate = (typeof responseTemplates)[number];
+
+export const verdictLabels = ['false', 'misleading', 'missing_context', 'unverified', 'true'] as const;
+export type VerdictLabel = (typeof verdictLabels)[number];
+
+/** draft → in_review → approved → published (exported, never posted anywhere by the system). */
+export const responseStatuses = ['draft', 'in_review', 'approved', 'published'] as const;
+export type ResponseStatus = (typeof responseStatuses)[number];
+
+export const citationKinds = ['verified_fact', 'source'] as const;
+export type CitationKind = (typeof citationKinds)[number];

@@ -121,6 +121,14 @@ export interface Fetches {
   error_code: string | null;
 }
 
+export interface FlagNotes {
+  id: Generated<string>;
+  flag_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: Generated<Timestamp>;
+}
+
 export interface FlagReferences {
   flag_id: string;
   reference_kind: string;
@@ -143,6 +151,9 @@ export interface Flags {
   updated_at: Generated<Timestamp>;
   decided_by: string | null;
   decided_at: Timestamp | null;
+  dismiss_reason: string | null;
+  assigned_to: string | null;
+  first_seen_at: Timestamp | null;
 }
 
 export interface KnownNarrativeVersions {
@@ -192,6 +203,58 @@ export interface ReferenceChanges {
   version: number;
   occurred_at: Generated<Timestamp>;
   processed_at: Timestamp | null;
+}
+
+export interface ResponseCitations {
+  response_id: string;
+  position: number;
+  kind: string;
+  fact_id: string | null;
+  url: string | null;
+  title: string | null;
+  quote: string | null;
+}
+
+export interface ResponseFlags {
+  response_id: string;
+  flag_id: string;
+}
+
+export interface ResponseVersions {
+  response_id: string;
+  version: number;
+  status: string;
+  snapshot: Json;
+  changed_by: string | null;
+  changed_at: Generated<Timestamp>;
+}
+
+export interface Responses {
+  id: Generated<string>;
+  template: string;
+  verdict_label: string;
+  status: Generated<string>;
+  text_vi: Generated<string>;
+  text_en: Generated<string>;
+  text_vi_updated_at: Timestamp | null;
+  text_en_updated_at: Timestamp | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  submitted_at: Timestamp | null;
+  approved_by: string | null;
+  approved_at: Timestamp | null;
+  approved_version: number | null;
+  published_at: Timestamp | null;
+}
+
+export interface SavedFilters {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  query: Json;
+  created_at: Generated<Timestamp>;
 }
 
 export interface Sessions {
@@ -285,12 +348,18 @@ export interface DB {
   document_fingerprints: DocumentFingerprints;
   documents: Documents;
   fetches: Fetches;
+  flag_notes: FlagNotes;
   flag_references: FlagReferences;
   flags: Flags;
   known_narrative_versions: KnownNarrativeVersions;
   known_narratives: KnownNarratives;
   pages: Pages;
   reference_changes: ReferenceChanges;
+  response_citations: ResponseCitations;
+  response_flags: ResponseFlags;
+  response_versions: ResponseVersions;
+  responses: Responses;
+  saved_filters: SavedFilters;
   sessions: Sessions;
   snapshots: Snapshots;
   sources: Sources;

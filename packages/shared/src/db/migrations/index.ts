@@ -3,6 +3,7 @@ import * as initial from './2026-11-23T080000_initial.ts';
 import * as crawlerProduction from './2026-11-24T100000_crawler_production.ts';
 import * as classificationModelSet from './2026-11-24T200000_classification_model_set.ts';
 import * as referenceData from './2026-11-24T300000_reference_data.ts';
+import * as reviewAndResponses from './2026-11-24T400000_review_and_responses.ts';
 
 /**
  * Every migration, keyed by its file name (applied in key order). Listed explicitly rather than read
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T100000_crawler_production': crawlerProduction,
   '2026-11-24T200000_classification_model_set': classificationModelSet,
   '2026-11-24T300000_reference_data': referenceData,
+  '2026-11-24T400000_review_and_responses': reviewAndResponses,
 };
