@@ -28,10 +28,14 @@ export function registerStart(program: Command, context: CliContext): void {
       context.err('  Stop:        Ctrl-C');
       context.err('');
 
+      // A line when the numbers change, not every tick: an idle system stays quiet.
+      let lastLine = '';
       const progress = setInterval(async () => {
         const counts = await countFlags(system).catch(() => undefined);
-        if (counts)
-          context.err(`  documents: ${counts.documents}   claims: ${counts.claims}   flags: ${counts.flags}`);
+        if (!counts) return;
+        const line = `  documents: ${counts.documents}   claims: ${counts.claims}   flags: ${counts.flags}`;
+        if (line !== lastLine) context.err(line);
+        lastLine = line;
       }, 10_000);
 
       await new Promise<void>((resolve) => {
