@@ -6,7 +6,7 @@ import { repoRoot } from './paths.config.ts';
 export const evaluationEnv = z.object({
   CLAIMWATCH_SHARED_DATA: z
     .string()
-    .default(path.join(repoRoot, '..', 'shared', 'data'))
+    .optional()
     .describe(
       'Third-party development data read by the `pnpm eval:*` scripts (never copied into the repository). Default: <repo>/../shared/data',
     ),
@@ -16,5 +16,9 @@ export type EvaluationConfig = { sharedDataDir: string };
 
 export function loadEvaluationConfig(env: Env): EvaluationConfig {
   const v = parseEnv('evaluation', evaluationEnv, env);
-  return { sharedDataDir: path.resolve(v.CLAIMWATCH_SHARED_DATA) };
+  // The default depends on where the repository is checked out, so it is resolved here rather than in
+  // the schema (the generated docs must read the same in every checkout).
+  return {
+    sharedDataDir: path.resolve(v.CLAIMWATCH_SHARED_DATA ?? path.join(repoRoot, '..', 'shared', 'data')),
+  };
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { configSections } from './index.ts';
+import { repoRoot } from './paths.config.ts';
 
 /** docs/configuration.md, generated from the zod schemas so that the two cannot disagree. */
 export function renderConfigDocs(): string {
@@ -30,7 +31,7 @@ function defaultOf(field: z.ZodType): string {
   if (typeof value === 'string') {
     if (value === '') return '(empty)';
     // Absolute paths depend on the checkout; show them relative to the repository.
-    return `\`${value.replace(/^\/.*?\/\.data$/, '<repo>/.data')}\``;
+    return `\`${value.startsWith(`${repoRoot}/`) ? `<repo>${value.slice(repoRoot.length)}` : value}\``;
   }
   if (Array.isArray(value)) return value.length === 0 ? '(empty)' : `\`${value.join(',')}\``;
   if (typeof value === 'object' && value !== null)
