@@ -25,7 +25,10 @@ export function registerCheckworthy(program: Command, context: CliContext): void
       const scorer = await loadCheckworthinessScorer(installed, dirs, {
         batchSize: config.classifier.modelBatchSize,
       });
-      const { count, yes } = await checkworthyJsonl(o.in, o.out, scorer);
-      context.err(`${count} sentences scored by ${scorer.model.id}@${scorer.model.revision}: ${yes} Yes`);
+      const { count, yes, errors } = await checkworthyJsonl(o.in, o.out, scorer);
+      context.err(
+        `${count} sentences scored by ${scorer.model.id}@${scorer.model.revision}: ${yes} Yes` +
+          (errors ? `; ${errors} unreadable line(s) answered with an error` : ''),
+      );
     });
 }

@@ -13,7 +13,10 @@ export function registerDetect(program: Command, context: CliContext): void {
     .action(async (o: { in: string; out: string }) => {
       const config = context.config();
       const models = await loadActiveModels(config.classifier, { modelsDir: config.paths.modelsDir });
-      const { documents, claims } = await detectJsonl(o.in, o.out, defaultGazetteer(), models);
-      context.err(`${documents} documents, ${claims} claims (${models.modelSet})`);
+      const { documents, claims, errors } = await detectJsonl(o.in, o.out, defaultGazetteer(), models);
+      context.err(
+        `${documents} documents, ${claims} claims (${models.modelSet})` +
+          (errors ? `; ${errors} unreadable line(s) answered with an error` : ''),
+      );
     });
 }

@@ -45,7 +45,7 @@ describe('JSON-lines interfaces', () => {
     );
     const output = path.join(dir, 'out.jsonl');
     const models = await loadBuiltInActiveModels();
-    expect(await detectJsonl(input, output, gazetteer, models)).toEqual({ documents: 3, claims: 2 });
+    expect(await detectJsonl(input, output, gazetteer, models)).toEqual({ documents: 3, claims: 2, errors: 0 });
     const [a, b, c] = lines(output);
     expect(a).toMatchObject({ id: 'a', lang: 'vi', claims: [{ start: 0, type: 'relations_established' }] });
     expect(a.claims[0].dates).toEqual([expect.objectContaining({ value: '1992-12-22' })]);
@@ -75,12 +75,23 @@ describe('JSON-lines interfaces', () => {
     expect(yes.score).toBeGreaterThan(no.score);
   });
 
-  it('names the line of a malformed input', async () => {
+  it('answers a malformed line with an error in its place and scores the others', async () => {
     const input = path.join(dir, 'bad.jsonl');
-    writeFileSync(input, '{"id":"1","text":"ok"}\n{"id":"2"}\n');
+    writeFileSync(input, '{"id":"1","text":"ok"}\n{"id":"2"}\nnot json\n{"id":"4","text":"Việt Nam"}\n');
     const models = await loadBuiltInActiveModels();
-    await expect(checkworthyJsonl(input, path.join(dir, 'x.jsonl'), models.checkworthiness)).rejects.toThrow(
-      /bad\.jsonl:2/,
-    );
+    const output = path.join(dir, 'x.jsonl');
+    expect(await checkworthyJsonl(input, output, models.checkworthiness)).toMatchObject({
+      count: 4,
+      errors: 2,
+    });
+    const [first, missingText, notJson, last] = lines(output);
+    expect(first).toMatchObject({ id: '1', label: expect.stringMatching(/^(Yes|No)$/) });
+    expect(missingText).toEqual({ id: '2', error: expect.stringMatching(/^line 2: text:/) });
+    expect(notJson).toEqual({ id: null, error: 'line 3: not JSON' });
+    expect(last).toMatchObject({ id: '4', score: expect.any(Number) });
+
+    const detected = path.join(dir, 'detected.jsonl');
+    expect(await detectJsonl(input, detected, gazetteer, models)).toMatchObject({ documents: 4, errors: 2 });
+    expect(lines(detected).map((l) => ('error' in l ? 'error' : l.id))).toEqual(['1', 'error', 'error', '4']);
   });
 });

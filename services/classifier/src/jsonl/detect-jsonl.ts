@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { detectDocument } from '../detect/detect-document.ts';
 import type { Gazetteer } from '../detect/gazetteer/gazetteer.ts';
 import type { ActiveModels } from '../models/active-models.ts';
-import { readJsonl, writeJsonl } from './jsonl-files.ts';
+import { readJsonlLines, writeJsonl } from './jsonl-files.ts';
 
 export const DetectInput = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
@@ -31,16 +31,24 @@ export type DetectOutput = {
   models: { id: string; revision: string }[];
 };
 
-/** `claimwatch detect`: document lines → detection lines, in input order. */
+/**
+ * `claimwatch detect`: document lines → detection lines, in input order; a line that cannot be read is
+ * answered by `{id,error}` in its place.
+ */
 export async function detectJsonl(
   inFile: string,
   outFile: string,
   gazetteer: Gazetteer,
   models: ActiveModels,
-): Promise<{ documents: number; claims: number }> {
-  const rows = await readJsonl(inFile, DetectInput);
-  const out: DetectOutput[] = [];
-  for (const row of rows) {
+): Promise<{ documents: number; claims: number; errors: number }> {
+  const lines = await readJsonlLines(inFile, DetectInput);
+  const out: (DetectOutput | { id: string | null; error: string })[] = [];
+  for (const line of lines) {
+    if (!line.ok) {
+      out.push({ id: line.id, error: line.error });
+      continue;
+    }
+    const row = line.row;
     const d = await detectDocument(
       gazetteer,
       { documentId: randomUUID(), text: row.text, title: row.title ?? null, declaredLang: row.lang ?? null },
@@ -64,5 +72,9 @@ export async function detectJsonl(
     });
   }
   await writeJsonl(outFile, out);
-  return { documents: out.length, claims: out.reduce((n, o) => n + o.claims.length, 0) };
+  return {
+    documents: out.length,
+    claims: out.reduce((n, o) => n + ('claims' in o ? o.claims.length : 0), 0),
+    errors: out.filter((o) => 'error' in o).length,
+  };
 }
