@@ -45,7 +45,11 @@ describe('JSON-lines interfaces', () => {
     );
     const output = path.join(dir, 'out.jsonl');
     const models = await loadBuiltInActiveModels();
-    expect(await detectJsonl(input, output, gazetteer, models)).toEqual({ documents: 3, claims: 2, errors: 0 });
+    expect(await detectJsonl(input, output, gazetteer, models)).toEqual({
+      documents: 3,
+      claims: 2,
+      errors: 0,
+    });
     const [a, b, c] = lines(output);
     expect(a).toMatchObject({ id: 'a', lang: 'vi', claims: [{ start: 0, type: 'relations_established' }] });
     expect(a.claims[0].dates).toEqual([expect.objectContaining({ value: '1992-12-22' })]);

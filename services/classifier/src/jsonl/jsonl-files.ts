@@ -1,31 +1,6 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { AppError } from '@claimwatch/shared/errors';
 import type { z } from 'zod';
-
-/** Reads a JSON-lines file (blank lines skipped); a bad line names its number. */
-export async function readJsonl<S extends z.ZodType>(file: string, schema: S): Promise<z.infer<S>[]> {
-  const rows: z.infer<S>[] = [];
-  let lineNumber = 0;
-  for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
-    lineNumber++;
-    if (!line.trim()) continue;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch {
-      throw new AppError('input_invalid', `${file}:${lineNumber}: not JSON`);
-    }
-    const result = schema.safeParse(parsed);
-    if (!result.success)
-      throw new AppError(
-        'input_invalid',
-        `${file}:${lineNumber}: ${result.error.issues[0]?.message ?? 'invalid'}`,
-      );
-    rows.push(result.data);
-  }
-  return rows;
-}
 
 /** A line of an evaluation input: its parsed row, or why it could not be read (and its id, if it had one). */
 export type JsonlLine<T> = { ok: true; row: T } | { ok: false; id: string | null; error: string };
