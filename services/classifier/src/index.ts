@@ -37,3 +37,4 @@ export {
   importKnownNarrativesFile,
   importVerifiedFactsFile,
 } from './verify/reference-data/import-references.ts';
+export { ensureStarterReferenceData } from './verify/reference-data/starter.ts';
