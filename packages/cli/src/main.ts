@@ -2,6 +2,7 @@ import { ConfigError, readProcessEnv } from '@claimwatch/shared/config';
 import { Command } from 'commander';
 import { createCliContext } from './cli-context.ts';
 import { registerCheckworthy } from './commands/checkworthy.command.ts';
+import { registerClassify } from './commands/classify.command.ts';
 import { registerConfigDocs } from './commands/config-docs.command.ts';
 import { registerDbTypes } from './commands/db-types.command.ts';
 import { registerDetect } from './commands/detect.command.ts';
@@ -37,6 +38,7 @@ registerCheckworthy(program, context);
 registerTrain(program, context);
 registerModels(program, context);
 registerDetect(program, context);
+registerClassify(program, context);
 registerMatch(program, context);
 registerReferenceData(program, context);
 

@@ -6,6 +6,7 @@ export {
 } from './detect/detect-document.ts';
 export { defaultGazetteer } from './detect/gazetteer/load-gazetteer.ts';
 export { checkworthyJsonl } from './jsonl/checkworthy-jsonl.ts';
+export { classifyFiles } from './jsonl/classify-jsonl.ts';
 export { type DetectOutput, detectJsonl } from './jsonl/detect-jsonl.ts';
 export {
   type ActiveModels,

@@ -4,6 +4,7 @@ import { detectDocument } from '../detect/detect-document.ts';
 import type { Gazetteer } from '../detect/gazetteer/gazetteer.ts';
 import { recencyWeight } from '../flag/priority.ts';
 import type { ActiveModels } from '../models/active-models.ts';
+import { createVerifyContext, readReferenceFiles } from '../verify/verifier.ts';
 import { type FlagProposal, type VerifyContext, verifyClaim } from '../verify/verify-claims.ts';
 import { readJsonl, writeJsonl } from './jsonl-files.ts';
 
@@ -99,4 +100,23 @@ export async function classifyJsonl(
   for (const row of rows) out.push(await classifyDocument(row, gazetteer, models, ctx));
   await writeJsonl(outFile, out);
   return { documents: out.length, flags: out.reduce((n, o) => n + o.flags.length, 0) };
+}
+
+export type ClassifyFilesOptions = {
+  inFile: string;
+  outFile: string;
+  models: ActiveModels;
+  gazetteer: Gazetteer;
+  modelsDir?: string | undefined;
+  /** Reference data files (the import layout); default: the starter sets in infra/reference-data. */
+  factsFile?: string | undefined;
+  narrativesFile?: string | undefined;
+};
+
+/** `claimwatch classify` as one call: loads the reference data and the re-ranker, then classifies. */
+export async function classifyFiles(o: ClassifyFilesOptions) {
+  const { facts, narratives } = readReferenceFiles(o.factsFile, o.narrativesFile);
+  const ctx = createVerifyContext(facts, narratives, { gazetteer: o.gazetteer, modelsDir: o.modelsDir });
+  const counts = await classifyJsonl(o.inFile, o.outFile, o.gazetteer, o.models, ctx);
+  return { ...counts, models: ctx.models };
 }

@@ -27,15 +27,21 @@ const referenceDataDir = path.resolve(
 export const STARTER_FACTS_FILE = path.join(referenceDataDir, 'verified-facts.starter.json');
 export const STARTER_NARRATIVES_FILE = path.join(referenceDataDir, 'known-narratives.starter.json');
 
-export function readStarterReferenceData(): { facts: VersionedFact[]; narratives: VersionedNarrative[] } {
-  const facts = parseFactsFile(STARTER_FACTS_FILE, readFileSync(STARTER_FACTS_FILE, 'utf8')).records;
+/** Facts and narratives from files in the import layout (default: the starter sets). */
+export function readReferenceFiles(
+  factsFile = STARTER_FACTS_FILE,
+  narrativesFile = STARTER_NARRATIVES_FILE,
+): { facts: VersionedFact[]; narratives: VersionedNarrative[] } {
+  const facts = parseFactsFile(factsFile, readFileSync(factsFile, 'utf8')).records;
   const narratives = parseNarrativesFile(
-    STARTER_NARRATIVES_FILE,
-    readFileSync(STARTER_NARRATIVES_FILE, 'utf8'),
+    narrativesFile,
+    readFileSync(narrativesFile, 'utf8'),
     new Set(facts.map((f) => f.id)),
   ).records;
   return { facts, narratives };
 }
+
+export const readStarterReferenceData = () => readReferenceFiles();
 
 /** Entities in a reference text, found the way detection finds them in claims (tone marks normalised). */
 export const entityFinder = (gazetteer: Gazetteer) => (text: string) =>
