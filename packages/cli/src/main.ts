@@ -12,6 +12,7 @@ import { registerFeed } from './commands/feed.command.ts';
 import { registerMatch } from './commands/match.command.ts';
 import { registerMigrate } from './commands/migrate.command.ts';
 import { registerModels } from './commands/models.command.ts';
+import { registerNli } from './commands/nli.command.ts';
 import { registerReferenceData } from './commands/reference-data.command.ts';
 import { registerSources } from './commands/sources.command.ts';
 import { registerSourceSettings } from './commands/sources-settings.command.ts';
@@ -39,6 +40,7 @@ registerTrain(program, context);
 registerModels(program, context);
 registerDetect(program, context);
 registerClassify(program, context);
+registerNli(program, context);
 registerMatch(program, context);
 registerReferenceData(program, context);
 

@@ -9,6 +9,7 @@ import { defaultGazetteer } from './detect/gazetteer/load-gazetteer.ts';
 import { createReferenceCache } from './flag/propose-document-flags.ts';
 import { createModelState, type ModelState } from './models/model-state.ts';
 import { sweepOutdatedClassifications, sweepUnclassified } from './sweep/sweep-unclassified.ts';
+import { loadNli } from './verify/nli/nli-jsonl.ts';
 import { reevaluateReferenceChanges } from './verify/reevaluate.ts';
 import { handleVerify } from './verify/verify.worker.ts';
 
@@ -44,7 +45,11 @@ export function startClassifier(deps: ClassifierDeps): RunningClassifier {
     classify: handleClassify({ db: deps.db, queues: deps.queues, gazetteer, models }),
     verify: handleVerify({
       db: deps.db,
-      references: createReferenceCache({ gazetteer, modelsDir: deps.modelsDir }),
+      references: createReferenceCache({
+        gazetteer,
+        modelsDir: deps.modelsDir,
+        loadNli: deps.config.nliModel ? () => loadNli(deps.modelsDir ?? '', deps.config.nliModel) : undefined,
+      }),
     }),
   };
   const workers = startWorkers('classifier', handlers, {

@@ -23,7 +23,8 @@ import { flagPriority } from './priority.ts';
 export type VerifierDeps = {
   gazetteer: Gazetteer;
   modelsDir?: string | undefined;
-  nli?: PairClassifier | undefined;
+  /** Loads the configured NLI model (once); without one, no NLI verdicts. */
+  loadNli?: (() => Promise<PairClassifier>) | undefined;
 };
 
 /**
@@ -32,7 +33,9 @@ export type VerifierDeps = {
  */
 export function createReferenceCache(deps: VerifierDeps) {
   let cached: { key: string; ctx: VerifyContext } | undefined;
+  let nli: Promise<PairClassifier> | undefined;
   return async (db: Db): Promise<VerifyContext> => {
+    if (deps.loadNli) nli ??= deps.loadNli();
     const facts = await listVerifiedFacts(db);
     const narratives = await listKnownNarratives(db);
     const key = [...facts, ...narratives].map((r) => `${r.id}@${r.version}`).join(',');
@@ -42,7 +45,7 @@ export function createReferenceCache(deps: VerifierDeps) {
         ctx: createVerifyContext(facts, narratives, {
           gazetteer: deps.gazetteer,
           modelsDir: deps.modelsDir,
-          nli: deps.nli,
+          nli: nli ? await nli : undefined,
         }),
       };
     return cached.ctx;
