@@ -46,7 +46,8 @@ describe('flags on the bundled demo corpus (starter reference data, built-in mod
         expect(f.explanation.en.length).toBeGreaterThan(10);
         expect(f.models.map((m) => m.id)).toContain('claimwatch-verify-policy');
       }
-  });
+    // 47 articles through language ID, detection and verification: seconds on a loaded 2-core machine.
+  }, 120_000);
 });
 
 describe('claimwatch classify (JSON lines, no Redis or database)', () => {
@@ -90,5 +91,5 @@ describe('claimwatch classify (JSON lines, no Redis or database)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });

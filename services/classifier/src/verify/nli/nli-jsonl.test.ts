@@ -63,7 +63,7 @@ describe('claimwatch nli', () => {
     expectWellFormed(lines);
     // The pair is really passed: the same premise with another hypothesis scores differently.
     expect(lines[1]!.scores).not.toEqual(lines[2]!.scores);
-  });
+  }, 60_000);
 
   it('falls back to the project-trained lexical model, and says how to get one when none is installed', async () => {
     const modelsDir = tempDir('cw-nli-lexical-');
