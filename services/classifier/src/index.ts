@@ -6,6 +6,7 @@ export {
 } from './detect/detect-document.ts';
 export { defaultGazetteer } from './detect/gazetteer/load-gazetteer.ts';
 export { checkworthyJsonl } from './jsonl/checkworthy-jsonl.ts';
+export { classifyFiles } from './jsonl/classify-jsonl.ts';
 export { type DetectOutput, detectJsonl } from './jsonl/detect-jsonl.ts';
 export {
   type ActiveModels,
@@ -30,6 +31,7 @@ export {
   writeInstalledRanker,
 } from './verify/match/installed-ranker.ts';
 export { matchJsonl } from './verify/match/match-jsonl.ts';
+export { loadNli, nliJsonl } from './verify/nli/nli-jsonl.ts';
 export { importClaimReviews, parseClaimReviews } from './verify/reference-data/claim-review.ts';
 export {
   exportKnownNarratives,
@@ -37,3 +39,4 @@ export {
   importKnownNarrativesFile,
   importVerifiedFactsFile,
 } from './verify/reference-data/import-references.ts';
+export { ensureStarterReferenceData } from './verify/reference-data/starter.ts';

@@ -6,8 +6,11 @@ import type { Redis } from 'ioredis';
 import { handleClassify } from './detect/classify.worker.ts';
 import type { Gazetteer } from './detect/gazetteer/gazetteer.ts';
 import { defaultGazetteer } from './detect/gazetteer/load-gazetteer.ts';
+import { createReferenceCache } from './flag/propose-document-flags.ts';
 import { createModelState, type ModelState } from './models/model-state.ts';
 import { sweepOutdatedClassifications, sweepUnclassified } from './sweep/sweep-unclassified.ts';
+import { loadNli } from './verify/nli/nli-jsonl.ts';
+import { reevaluateReferenceChanges } from './verify/reevaluate.ts';
 import { handleVerify } from './verify/verify.worker.ts';
 
 export type ClassifierDeps = {
@@ -26,6 +29,8 @@ export type ClassifierDeps = {
 };
 
 export type RunningClassifier = {
+  /** Queues verification again for documents behind edited facts/narratives (the sweep does it too). */
+  reevaluateReferences(): Promise<number>;
   /** Re-reads the active models now (the sweep does it periodically); true when they changed. */
   refreshModels(): Promise<boolean>;
   models: ModelState;
@@ -38,7 +43,14 @@ export function startClassifier(deps: ClassifierDeps): RunningClassifier {
   const models = createModelState(deps.config, { modelsDir: deps.modelsDir ?? '' });
   const handlers: HandlerMap<'classifier'> = {
     classify: handleClassify({ db: deps.db, queues: deps.queues, gazetteer, models }),
-    verify: handleVerify({ db: deps.db }),
+    verify: handleVerify({
+      db: deps.db,
+      references: createReferenceCache({
+        gazetteer,
+        modelsDir: deps.modelsDir,
+        loadNli: deps.config.nliModel ? () => loadNli(deps.modelsDir ?? '', deps.config.nliModel) : undefined,
+      }),
+    }),
   };
   const workers = startWorkers('classifier', handlers, {
     connection: deps.redis,
@@ -55,14 +67,21 @@ export function startClassifier(deps: ClassifierDeps): RunningClassifier {
       logger.info({ requeued, modelSet: active.modelSet }, 'documents queued for re-classification');
     return changed;
   };
+  const reevaluateReferences = async () => {
+    const queued = await reevaluateReferenceChanges(deps);
+    if (queued > 0) logger.info({ queued }, 'documents queued for verification after reference changes');
+    return queued;
+  };
   const sweep = async () => {
     await sweepUnclassified(deps, deps.sweepGraceMs ?? 10 * 60_000);
+    await reevaluateReferences();
     await refreshModels();
   };
   const timer = setInterval(() => {
     sweep().catch((error) => logger.error({ err: String(error) }, 'sweep failed'));
   }, deps.sweepEveryMs ?? 60_000);
   return {
+    reevaluateReferences,
     refreshModels,
     models,
     async close() {

@@ -1,3 +1,4 @@
+import { ensureStarterReferenceData } from '@claimwatch/classifier';
 import { createMigrator } from '@claimwatch/shared/db';
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.ts';
@@ -13,6 +14,9 @@ export function registerMigrate(program: Command, context: CliContext): void {
         context.out(
           `${kind}: ${migrations.length} migrations applied, newest ${migrations.at(-1)?.name ?? 'none'}`,
         );
+        const starter = await ensureStarterReferenceData(db);
+        if (starter.facts) context.out(`starter verified facts imported: ${starter.facts.created}`);
+        if (starter.narratives) context.out(`starter narratives imported: ${starter.narratives.created}`);
       });
     });
 }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startClassifier } from '@claimwatch/classifier';
+import { ensureStarterReferenceData, startClassifier } from '@claimwatch/classifier';
 import { startCrawler } from '@claimwatch/crawler';
 import { type DemoSite, startDemoSite } from '@claimwatch/infra/demo-site';
 import { ensureService } from '@claimwatch/infra/services';
@@ -65,6 +65,9 @@ export async function startSystem(
     const { logger, logFile } = createSystemLogger(baseConfig, options.logToStdout);
     const database = await openMigratedDatabase(baseConfig);
     closers.push(() => database.close());
+    // First start: the starter verified facts and narratives, so flags have references from the outset.
+    const starter = await ensureStarterReferenceData(database.db);
+    if (starter.facts || starter.narratives) logger.info(starter, 'starter reference data imported');
 
     let demoSite: DemoSite | undefined;
     let config = baseConfig;

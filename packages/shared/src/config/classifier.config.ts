@@ -15,6 +15,12 @@ export const classifierEnv = z.object({
     .describe(
       'Operator-supplied sentence-embedding model id in the models directory (transformers.js layout), e.g. sentence-transformers/paraphrase-multilingual-MiniLM-L12-v2. Detectors use heads trained on it (`claimwatch train checkworthiness --embedding ID`).',
     ),
+  CLASSIFIER_NLI_MODEL: z
+    .string()
+    .optional()
+    .describe(
+      'NLI model id for claim–fact pairs without a structured comparison: a sequence-classification model in the models directory (transformers.js layout, labels entailment/neutral/contradiction), or `claimwatch-nli-lexical` (trained by `pnpm eval:nli`). Unset: no NLI; flags rest on structured verdicts and narrative matches only.',
+    ),
   CLASSIFIER_MODEL_BATCH_SIZE: envInt(32, 1, 1024).describe(
     'Sentences per model call (transformers.js models).',
   ),
@@ -34,6 +40,7 @@ export type ClassifierConfig = {
   concurrency: number;
   checkworthyModel: string | undefined;
   embeddingModel: string | undefined;
+  nliModel: string | undefined;
   modelBatchSize: number;
   hubUrl: string;
   hubToken: string | undefined;
@@ -45,6 +52,7 @@ export function loadClassifierConfig(env: Env): ClassifierConfig {
     concurrency: v.CLASSIFIER_CONCURRENCY,
     checkworthyModel: v.CLASSIFIER_CHECKWORTHY_MODEL,
     embeddingModel: v.CLASSIFIER_EMBEDDING_MODEL,
+    nliModel: v.CLASSIFIER_NLI_MODEL,
     modelBatchSize: v.CLASSIFIER_MODEL_BATCH_SIZE,
     hubUrl: v.MODELS_HUB_URL.replace(/\/+$/, ''),
     hubToken: v.MODELS_HUB_TOKEN,

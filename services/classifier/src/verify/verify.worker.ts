@@ -1,11 +1,11 @@
 import type { Db } from '@claimwatch/shared/db';
 import type { JobHandler } from '@claimwatch/shared/queues';
-import { proposeDocumentFlags } from '../flag/propose-document-flags.ts';
+import { proposeDocumentFlags, type ReferenceCache } from '../flag/propose-document-flags.ts';
 
-/** verify → proposes flags for the document's claims (suggested only; people decide). */
+/** verify → matches the document's claims with facts and narratives, proposes flags (suggested only). */
 export const handleVerify =
-  (deps: { db: Db }): JobHandler<'verify'> =>
+  (deps: { db: Db; references: ReferenceCache }): JobHandler<'verify'> =>
   async ({ documentId }, { logger }) => {
-    const flags = await proposeDocumentFlags(deps.db, documentId);
-    logger.info({ documentId, flags: flags.length }, 'flags proposed');
+    const flags = await proposeDocumentFlags(deps.db, documentId, deps.references);
+    logger.info({ documentId, flags: flags.length, reasons: flags.map((f) => f.reason) }, 'flags proposed');
   };

@@ -56,7 +56,7 @@ const CUES: Record<Cue, RegExp> = {
   permanence:
     /thường trực|lâu dài|đồn trú|permanent|on a permanent basis|station(ed)?\b|en permanence|永久|常驻|постоянн/u,
   negation:
-    /không (tham gia|gia nhập|cho phép|cho nước ngoài|liên minh|phải là)|bốn không|\bnot (join|a member|allow|host|an? )|\bno (military|foreign)|never|four no|ne (rejoint|participe)|pas (membre|d'alliance)|不(参加|結盟|结盟)|не (вступ|участв)/u,
+    /không (tham gia|gia nhập|cho phép|cho nước ngoài|liên minh|phải)|bốn không|\bnot (join|a member|allow|host|an? )|\bno (military|foreign)|never|four no|ne (rejoint|participe)|pas (membre|d'alliance)|不(参加|結盟|结盟)|не (вступ|участв)/u,
   inForce: /có hiệu lực|in force|into force|entré en vigueur|en vigueur|生效|вступ\S* в силу/u,
   signed: /\bký\b|ký kết|\bsigned\b|\bsigning\b|签署|簽署|signé|подписа/u,
   trade: /kim ngạch|thương mại|\btrade\b|commerce|commercial|贸易|貿易|торгов/u,

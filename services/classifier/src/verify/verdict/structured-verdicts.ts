@@ -83,8 +83,18 @@ type Context = {
   day: string;
 };
 
+/** Term ids naming a kind of agreement (an unnamed agreement is known by its parties and kind). */
+const AGREEMENT_KINDS = new Set(['free_trade_agreement', 'treaty', 'memorandum_of_understanding']);
+
+/** "US" in "US dollars" / "US$" names a currency, not the United States. */
+const CURRENCY_AFTER = /^\s*(\$|dollars?\b)/iu;
+
 function contextOf(claim: VerdictClaim): Context {
-  const ids = new Set(claim.entities.map((e) => e.id));
+  const entities = claim.entities.filter(
+    (e) => !(e.id === 'US' && CURRENCY_AFTER.test(claim.text.slice(e.start).replace(/^\S+/u, ''))),
+  );
+  claim = { ...claim, entities };
+  const ids = new Set(entities.map((e) => e.id));
   const partners = [
     ...new Set(claim.entities.filter((e) => e.kind === 'country' && e.id !== VIETNAM).map((e) => e.id)),
   ];
@@ -340,15 +350,31 @@ const eventOf = (s: ClaimSignals): 'in_force' | 'signed' | undefined =>
 
 function agreementDate(c: Context, f: IndexedFact, factSignals: ClaimSignals): StructuredVerdict | undefined {
   if (f.kind !== 'agreement' || !f.structured.date) return;
-  const shared = [...f.ids].filter(
-    (id) => !f.structured.parties.includes(id) && c.ids.has(id) && /^[A-Z]/.test(id),
-  );
-  if (shared.length === 0) return;
+  const named = [...f.ids].filter((id) => !f.structured.parties.includes(id) && /^[A-Z]/.test(id));
+  let shared = named.filter((id) => c.ids.has(id));
+  if (shared.length === 0) {
+    // Unnamed ("the EU–Vietnam Free Trade Agreement"): the same parties and the same kind of agreement.
+    const partners = partnerOf(f);
+    const kinds = [...f.ids].filter((id) => AGREEMENT_KINDS.has(id) && c.ids.has(id));
+    const sameParties =
+      partners.length > 0 &&
+      partners.every((p) => c.ids.has(p)) &&
+      c.partners.every((p) => partners.includes(p));
+    if (!sameParties || kinds.length === 0) return;
+    shared = [named[0] ?? kinds[0]!];
+  }
   const event = eventOf(c.signals);
   if (!event || event !== eventOf(factSignals)) return;
-  const claimed = yearNear(c.signals, event === 'in_force' ? c.signals.at.inForce : c.signals.at.signed, 60);
-  if (claimed === undefined) return;
+  const at = event === 'in_force' ? c.signals.at.inForce : c.signals.at.signed;
+  const nearest = yearNear(c.signals, at, 60);
+  if (nearest === undefined) return;
   const factYear = yearOf(f.structured.date)!;
+  // Several dates around the event ("relations in 1962 and signed the treaty in 1977"): the right one among
+  // them supports, as for the other checks.
+  const near = c.signals.years.some(
+    (y) => y.year === factYear && (at === undefined || Math.abs(y.start - at) <= 60),
+  );
+  const claimed = near ? factYear : nearest;
   const what = {
     vi: event === 'in_force' ? 'có hiệu lực' : 'được ký',
     en: event === 'in_force' ? 'entered into force' : 'was signed',

@@ -1,0 +1,159 @@
+/**
+ * `pnpm bench:match`: claim → reference matching throughput at 10k and 100k synthetic references (vi/en
+ * sentences built from a fixed vocabulary, country names and years; seeded, so every run is the same), and
+ * peak memory. Each size runs in its own process so that peak RSS belongs to that size alone.
+ * Prints: index build time, queries/s of the first stage (BM25 over stems + ids, top 5), of the re-ranked
+ * matcher when the learned ranker is installed, and of verification's coverage-scored lookup.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { defaultGazetteer } from '../src/detect/gazetteer/load-gazetteer.ts';
+import { readInstalledRanker } from '../src/verify/match/installed-ranker.ts';
+import { createMatcher } from '../src/verify/match/match-references.ts';
+import { findReferences } from '../src/verify/reference-set.ts';
+import { entityFinder } from '../src/verify/verifier.ts';
+import { pathsFromEnv } from './script-config.ts';
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const sizeArg = process.argv.indexOf('--size');
+
+if (sizeArg < 0) {
+  log('bench:match — synthetic references, 2 cores / 24 GiB machine; each size in its own process');
+  for (const size of [10_000, 100_000]) {
+    const out = execFileSync(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), '--size', String(size)],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      },
+    );
+    process.stdout.write(out);
+  }
+  process.exit(0);
+}
+
+const size = Number(process.argv[sizeArg + 1]);
+let seed = 7;
+const rand = () => {
+  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+  return seed / 2 ** 32;
+};
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+const countries = [
+  'Hàn Quốc',
+  'Nhật Bản',
+  'Hoa Kỳ',
+  'Nga',
+  'Pháp',
+  'Đức',
+  'Ấn Độ',
+  'Úc',
+  'Canada',
+  'Lào',
+  'Campuchia',
+  'Thái Lan',
+  'Japan',
+  'South Korea',
+  'Russia',
+  'France',
+  'Germany',
+  'India',
+  'Australia',
+  'Laos',
+];
+const vi = [
+  'quan hệ',
+  'ngoại giao',
+  'thiết lập',
+  'đối tác',
+  'chiến lược',
+  'toàn diện',
+  'hợp tác',
+  'kinh tế',
+  'thương mại',
+  'đầu tư',
+  'hiệp định',
+  'ký kết',
+  'thăm',
+  'chính thức',
+  'hội nghị',
+  'biên giới',
+  'giáo dục',
+  'văn hóa',
+  'quốc phòng',
+  'an ninh',
+  'phát triển',
+  'năng lượng',
+  'nông nghiệp',
+  'du lịch',
+  'y tế',
+];
+const en = [
+  'relations',
+  'diplomatic',
+  'established',
+  'partnership',
+  'strategic',
+  'comprehensive',
+  'cooperation',
+  'economic',
+  'trade',
+  'investment',
+  'agreement',
+  'signed',
+  'visit',
+  'official',
+  'summit',
+  'border',
+  'education',
+  'culture',
+  'defence',
+  'security',
+  'development',
+  'energy',
+  'agriculture',
+  'tourism',
+  'health',
+];
+const sentence = () => {
+  const words = rand() < 0.5 ? vi : en;
+  const parts = [rand() < 0.5 ? 'Việt Nam' : 'Vietnam', pick(countries)];
+  const n = 8 + Math.floor(rand() * 14);
+  for (let i = 0; i < n; i++) parts.push(pick(words));
+  parts.push(String(1950 + Math.floor(rand() * 76)));
+  return `${parts.join(' ')}.`;
+};
+const references = Array.from({ length: size }, (_, i) => ({ id: `r${i}`, text: sentence() }));
+const queries = Array.from({ length: 300 }, () => {
+  const r = pick(references).text.split(' ');
+  return r.filter(() => rand() < 0.7).join(' ');
+});
+
+const gazetteer = defaultGazetteer();
+const findEntities = entityFinder(gazetteer);
+const ranker = readInstalledRanker(pathsFromEnv().modelsDir)?.ranker;
+const rss0 = process.memoryUsage().rss;
+let started = performance.now();
+const matcher = createMatcher(references, { findEntities });
+const buildSeconds = (performance.now() - started) / 1000;
+const rssIndex = process.memoryUsage().rss;
+
+const rate = (label: string, run: (q: string) => unknown, n = queries.length) => {
+  run(queries[0]!);
+  started = performance.now();
+  for (let i = 0; i < n; i++) run(queries[i % queries.length]!);
+  const seconds = (performance.now() - started) / 1000;
+  log(`  ${label}: ${(n / seconds).toFixed(0)} queries/s (${((1000 * seconds) / n).toFixed(2)} ms/query)`);
+};
+log(`${size.toLocaleString('en')} references: index built in ${buildSeconds.toFixed(1)} s`);
+rate('first stage, BM25 stems + ids, top 5', (q) => matcher.match(q, 5));
+if (ranker) {
+  const reranked = createMatcher(references, { findEntities, ranker });
+  rate('re-ranked (learned ranker, depth 50), top 5', (q) => reranked.match(q, 5));
+} else log('  re-ranked: no ranker installed (run `pnpm eval:match` to train one)');
+rate('verification lookup (top 5 + coverage scores)', (q) => findReferences(matcher, q, 5));
+const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+log(
+  `  memory: RSS before index ${mib(rss0)}, after index ${mib(rssIndex)}, peak RSS ${mib(process.resourceUsage().maxRSS * 1024)}`,
+);

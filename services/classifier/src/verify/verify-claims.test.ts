@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { parseVerifyPolicy } from './policy/verify-policy.ts';
+import { buildReferenceSet } from './reference-set.ts';
+import { fixtureFacts, fixtureNarratives } from './testing/reference-fixtures.ts';
+import { findTestEntities } from './testing/test-gazetteer.ts';
+import { narrativeSignatures, type VerifyContext, verifyClaim } from './verify-claims.ts';
+
+const set = buildReferenceSet(fixtureFacts, fixtureNarratives, findTestEntities);
+const policy = parseVerifyPolicy(
+  JSON.stringify({
+    id: 'test-policy',
+    revision: '1',
+    autoLinkMinWords: 8,
+    thresholds: {
+      default: {
+        verdictConfidence: 0.7,
+        verdictAutoLink: 0.85,
+        narrativeLinked: 0.15,
+        narrativeSuggest: 0.75,
+        narrativeAutoLink: 0.75,
+        narrativeMargin: 0.1,
+        factSuggest: 0.25,
+        nliContradiction: 0.8,
+        checkworthiness: 0.6,
+      },
+      vi: { checkworthiness: 0.9 },
+    },
+  }),
+);
+const ctx: VerifyContext = { set, policy, models: [{ id: 'test-policy', revision: policy.revision }] };
+const verify = (text: string, lang = 'en', checkworthiness = 0.8) =>
+  verifyClaim(
+    {
+      text,
+      start: 0,
+      end: text.length,
+      lang,
+      entities: findTestEntities(text),
+      date: new Date('2026-11-01'),
+      checkworthiness,
+      model: { id: 'cw', revision: '1' },
+    },
+    ctx,
+  );
+const summary = async (text: string, lang?: string, cw?: number) =>
+  (await verify(text, lang, cw)).map((f) => [f.reason, f.references[0]?.id, f.tier]);
+
+describe('verifyClaim', () => {
+  it('auto-links a contradicted fact on a claim of eight words or more, only suggests on a shorter one', async () => {
+    expect(
+      await summary('Vietnam and South Korea established diplomatic relations in 1995, officials recalled.'),
+    ).toEqual([['contradicts_verified_fact', 'vn-kr-diplomatic-relations', 'auto_link']]);
+    expect(await summary('Vietnam–Korea relations date from 1995 diplomatic relations.')).toEqual([
+      ['contradicts_verified_fact', 'vn-kr-diplomatic-relations', 'suggest'],
+    ]);
+  });
+
+  it('links a narrative whose own phrasings fail the same check, in Vietnamese and English', async () => {
+    expect(narrativeSignatures(set).get('nar-vn-joined-military-alliance')).toContain('defence_alliance');
+    for (const [text, lang] of [
+      ['Với văn kiện vừa ký, Việt Nam đã chính thức gia nhập liên minh quân sự với Nga.', 'vi'],
+      ['With the new document Vietnam has formally joined a military alliance with Russia.', 'en'],
+    ] as const)
+      expect((await summary(text, lang)).map(([reason, id]) => [reason, id])).toEqual([
+        ['contradicts_verified_fact', 'vn-defence-four-nos'],
+        ['repeats_known_narrative', 'nar-vn-joined-military-alliance'],
+      ]);
+  });
+
+  it('does not flag a denial of the storyline, nor a claim a verified fact supports', async () => {
+    expect(
+      await summary(
+        'Việt Nam không tham gia liên minh quân sự và không liên kết với nước này để chống nước kia.',
+        'vi',
+        0.5,
+      ),
+    ).toEqual([]);
+    expect(
+      await summary(
+        'Vietnam and South Korea established diplomatic relations on 22 December 1992.',
+        'en',
+        0.99,
+      ),
+    ).toEqual([]);
+  });
+
+  it('suggests an unmatched check-worthy claim, with thresholds per language from the manifest', async () => {
+    const text = 'Vietnam and Canada will open a new consulate in Toronto next year.';
+    expect(await summary(text, 'en', 0.8)).toEqual([['unverified_checkworthy', undefined, 'suggest']]);
+    expect(await summary(text, 'vi', 0.8)).toEqual([]);
+    expect(policy.thresholdsFor('vi').checkworthiness).toBe(0.9);
+    expect(policy.revision).toMatch(/^1\+[0-9a-f]{8}$/);
+  });
+});
