@@ -46,11 +46,12 @@ export function filteredFlags(db: Db, filter: TriageFilter) {
   return applyFilter(db.selectFrom('flags'), filter);
 }
 
+export function countQuery(db: Db, filter: TriageFilter) {
+  return filteredFlags(db, filter).select((eb) => eb.fn.countAll<string>().as('n'));
+}
+
 export async function countFlags(db: Db, filter: TriageFilter): Promise<number> {
-  const row = await filteredFlags(db, filter)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return Number((await countQuery(db, filter).executeTakeFirstOrThrow()).n);
 }
 
 type Cursor = { priority: string; created: string; id: string };
@@ -103,12 +104,7 @@ export type TriageRow = {
 /** Timestamps keep their microseconds in cursors (a JS Date would drop them and repeat rows). */
 const createdKey = sql<string>`to_char(flags.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-export async function listTriageRows(
-  db: Db,
-  filter: TriageFilter,
-  limit: number,
-  cursor: Cursor | undefined,
-): Promise<{ rows: TriageRow[]; nextCursor: string | null }> {
+export function pageQuery(db: Db, filter: TriageFilter, limit: number, cursor: Cursor | undefined) {
   let query = filteredFlags(db, filter);
   if (cursor) {
     const p = sql<number>`cast(${cursor.priority} as real)`;
@@ -126,7 +122,7 @@ export async function listTriageRows(
       ]),
     );
   }
-  const rows = (await query
+  return query
     .innerJoin('claims', 'claims.id', 'flags.claim_id')
     .innerJoin('documents', 'documents.id', 'flags.document_id')
     .leftJoin('sources', 'sources.id', 'documents.source_id')
@@ -157,8 +153,16 @@ export async function listTriageRows(
     .orderBy('flags.priority', 'desc')
     .orderBy('flags.created_at', 'desc')
     .orderBy('flags.id')
-    .limit(limit + 1)
-    .execute()) as TriageRow[];
+    .limit(limit + 1);
+}
+
+export async function listTriageRows(
+  db: Db,
+  filter: TriageFilter,
+  limit: number,
+  cursor: Cursor | undefined,
+): Promise<{ rows: TriageRow[]; nextCursor: string | null }> {
+  const rows = (await pageQuery(db, filter, limit, cursor).execute()) as TriageRow[];
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {

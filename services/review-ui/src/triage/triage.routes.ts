@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { errorResponses } from '../http/api-error.ts';
 import type { Api, ApiDeps } from '../http/api-types.ts';
 import { presentFlagListItem } from '../review/flag-presenter.ts';
+import { CountCache } from './count-cache.ts';
 import { type DecisionContext, decideFlags, undoLastAction } from './decisions.ts';
 import { createFlagEventStreams } from './flag-events.ts';
 import { FlagLocks } from './flag-locks.ts';
@@ -44,12 +45,15 @@ export type TriageSettings = {
   undoWindowMs: number;
   /** How often the live stream looks for new flags. */
   eventPollMs: number;
+  /** How long a filter's total is reused (see count-cache.ts); 0 counts on every request. */
+  countCacheMs: number;
 };
 
 export const defaultTriageSettings: TriageSettings = {
   lockTtlMs: 120_000,
   undoWindowMs: 10 * 60_000,
   eventPollMs: 2_000,
+  countCacheMs: 2_000,
 };
 
 export type TriageDeps = {
@@ -76,6 +80,11 @@ export function registerTriageRoutes(api: Api, deps: ApiDeps, triageDeps: Triage
     now: deps.now,
     undoWindowMs: settings.undoWindowMs,
   };
+  const counts = new CountCache(settings.countCacheMs);
+  const decided = <T>(result: T) => {
+    counts.clear();
+    return result;
+  };
   const streams = createFlagEventStreams(deps.db, settings.eventPollMs);
   api.addHook('preClose', async () => streams.closeAll());
   const me = (request: { auth: { user: { id: string; display_name: string } } | null }) => ({
@@ -98,7 +107,7 @@ export function registerTriageRoutes(api: Api, deps: ApiDeps, triageDeps: Triage
       const asOf = deps.now();
       const [page, total] = await Promise.all([
         listTriageRows(deps.db, filter, limit, cursor ? decodeCursor(cursor) : undefined),
-        countFlags(deps.db, filter),
+        counts.get(filter, () => countFlags(deps.db, filter)),
       ]);
       const holders = await locks.holders(
         page.rows.map((r) => ({ documentId: r.document_id, clusterId: r.cluster_id })),
@@ -237,7 +246,7 @@ export function registerTriageRoutes(api: Api, deps: ApiDeps, triageDeps: Triage
       },
     },
     handler: async (request) =>
-      decideFlags(ctx, me(request), [request.params.id], request.body, { strict: true }),
+      decided(await decideFlags(ctx, me(request), [request.params.id], request.body, { strict: true })),
   });
 
   api.route({
@@ -256,7 +265,7 @@ export function registerTriageRoutes(api: Api, deps: ApiDeps, triageDeps: Triage
     handler: async (request) => {
       const { ids, filter, ...decision } = request.body;
       const flagIds = ids ?? (await idsMatching(deps.db, filter ?? {}, BULK_LIMIT));
-      return decideFlags(ctx, me(request), flagIds, decision, { strict: false });
+      return decided(await decideFlags(ctx, me(request), flagIds, decision, { strict: false }));
     },
   });
 
@@ -269,7 +278,7 @@ export function registerTriageRoutes(api: Api, deps: ApiDeps, triageDeps: Triage
       summary: "Revert this person's last action (within the undo window)",
       response: { 200: DecisionResult, ...errorResponses('unauthenticated', 'forbidden', 'conflict') },
     },
-    handler: async (request) => undoLastAction(ctx, me(request)),
+    handler: async (request) => decided(await undoLastAction(ctx, me(request))),
   });
 
   api.route({
