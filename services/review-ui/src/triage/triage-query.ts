@@ -1,7 +1,7 @@
 import type { Db } from '@claimwatch/shared/db';
 import type { DismissReason, FlagReason, FlagStatus } from '@claimwatch/shared/domain';
 import { AppError } from '@claimwatch/shared/errors';
-import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { TriageFilter } from './triage.schemas.ts';
 
 type Schema = Db extends import('kysely').Kysely<infer S> ? S : never;
@@ -12,17 +12,29 @@ type Schema = Db extends import('kysely').Kysely<infer S> ? S : never;
  * same order keyset cursors walk.
  */
 
+/** The conditions on `flags` itself, as SQL that fits any query selecting from flags. */
+function flagConditions(f: TriageFilter): RawBuilder<boolean>[] {
+  const out: RawBuilder<boolean>[] = [];
+  if (f.status) out.push(sql<boolean>`flags.status = ${f.status}`);
+  if (f.reason) out.push(sql<boolean>`flags.reason = ${f.reason}`);
+  if (f.minScore !== undefined) out.push(sql<boolean>`flags.score >= cast(${f.minScore} as real)`);
+  if (f.maxScore !== undefined) out.push(sql<boolean>`flags.score <= cast(${f.maxScore} as real)`);
+  if (f.from) out.push(sql<boolean>`flags.created_at >= ${new Date(f.from)}`);
+  if (f.to) out.push(sql<boolean>`flags.created_at < ${new Date(f.to)}`);
+  return out;
+}
+
+const allOf = (conditions: RawBuilder<boolean>[]) => sql<boolean>`(${sql.join(conditions, sql` and `)})`;
+
+const entityNeedle = (entity: string) =>
+  sql<boolean>`claims.entities @> cast(${JSON.stringify([{ id: entity }])} as jsonb)`;
+
 function applyFilter<O>(
   query: SelectQueryBuilder<Schema, 'flags', O>,
   f: TriageFilter,
 ): SelectQueryBuilder<Schema, 'flags', O> {
-  let q = query;
-  if (f.status) q = q.where('flags.status', '=', f.status);
-  if (f.reason) q = q.where('flags.reason', '=', f.reason);
-  if (f.minScore !== undefined) q = q.where('flags.score', '>=', sql<number>`cast(${f.minScore} as real)`);
-  if (f.maxScore !== undefined) q = q.where('flags.score', '<=', sql<number>`cast(${f.maxScore} as real)`);
-  if (f.from) q = q.where('flags.created_at', '>=', new Date(f.from));
-  if (f.to) q = q.where('flags.created_at', '<', new Date(f.to));
+  const conditions = flagConditions(f);
+  let q = conditions.length > 0 ? query.where(allOf(conditions)) : query;
   if (f.lang || f.source)
     q = q.where('flags.document_id', 'in', (eb: ExpressionBuilder<Schema, 'flags'>) => {
       let sub = eb.selectFrom('documents').select('documents.id');
@@ -31,12 +43,9 @@ function applyFilter<O>(
       return sub;
     });
   if (f.entity) {
-    const needle = JSON.stringify([{ id: f.entity }]);
+    const entity = f.entity;
     q = q.where('flags.claim_id', 'in', (eb: ExpressionBuilder<Schema, 'flags'>) =>
-      eb
-        .selectFrom('claims')
-        .select('claims.id')
-        .where(sql<boolean>`claims.entities @> cast(${needle} as jsonb)`),
+      eb.selectFrom('claims').select('claims.id').where(entityNeedle(entity)),
     );
   }
   return q;
@@ -104,8 +113,17 @@ export type TriageRow = {
 /** Timestamps keep their microseconds in cursors (a JS Date would drop them and repeat rows). */
 const createdKey = sql<string>`to_char(flags.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
+/** The page joins claims and documents anyway: their filters go on the joined rows (fewer relations to plan). */
 export function pageQuery(db: Db, filter: TriageFilter, limit: number, cursor: Cursor | undefined) {
-  let query = filteredFlags(db, filter);
+  let query = db
+    .selectFrom('flags')
+    .innerJoin('claims', 'claims.id', 'flags.claim_id')
+    .innerJoin('documents', 'documents.id', 'flags.document_id');
+  const conditions = flagConditions(filter);
+  if (conditions.length > 0) query = query.where(allOf(conditions));
+  if (filter.lang) query = query.where('documents.lang', '=', filter.lang);
+  if (filter.source) query = query.where('documents.source_id', '=', filter.source);
+  if (filter.entity) query = query.where(entityNeedle(filter.entity));
   if (cursor) {
     const p = sql<number>`cast(${cursor.priority} as real)`;
     const c = sql<Date>`cast(${cursor.created} as timestamptz)`;
@@ -123,8 +141,6 @@ export function pageQuery(db: Db, filter: TriageFilter, limit: number, cursor: C
     );
   }
   return query
-    .innerJoin('claims', 'claims.id', 'flags.claim_id')
-    .innerJoin('documents', 'documents.id', 'flags.document_id')
     .leftJoin('sources', 'sources.id', 'documents.source_id')
     .leftJoin('users as assignee', 'assignee.id', 'flags.assigned_to')
     .leftJoin('cluster_appearances as ca', 'ca.document_id', 'flags.document_id')

@@ -125,6 +125,30 @@ describe('GET /api/triage/flags', () => {
     expect((await page(alice, 'to=2000-01-01T00:00:00Z')).total).toBe(0);
   });
 
+  it('offers the sources and the countries/organisations of flagged claims as facets', async () => {
+    const source = await buildSource(server.database.db, { name: 'Nguồn A' });
+    await flagOn({
+      title: 'Faceted',
+      priority: 0.5,
+      sourceId: source.id,
+      entities: [
+        { id: 'VN', kind: 'country', start: 0, end: 2 },
+        { id: 'ASEAN', kind: 'organisation', start: 3, end: 8 },
+      ],
+    });
+    const facets = (await alice.request('GET', '/api/triage/facets')).json<{
+      sources: { id: string; name: string }[];
+      entities: { id: string; kind: string | null }[];
+    }>();
+    expect(facets.sources).toContainEqual({ id: source.id, name: 'Nguồn A' });
+    expect(facets.entities).toEqual(
+      expect.arrayContaining([
+        { id: 'ASEAN', kind: 'organisation' },
+        { id: 'VN', kind: 'country' },
+      ]),
+    );
+  });
+
   it.each([
     ['cursor=garbage', 'cursor'],
     ['minScore=2', 'minScore'],

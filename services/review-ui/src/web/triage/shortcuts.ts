@@ -80,6 +80,11 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
+/** Enter on a button, link or checkbox is that control's own click, not "open the focused row". */
+export function isControlTarget(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && ['BUTTON', 'A', 'INPUT'].includes(target.tagName);
+}
+
 /** Ids from `anchor` to `focus` inclusive, in list order (shift-x). */
 export function rangeIds(ids: string[], anchor: number, focus: number): string[] {
   const [from, to] = anchor <= focus ? [anchor, focus] : [focus, anchor];

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../auth/session.ts';
 import { formatScore } from '../i18n/format.ts';
-import { commandOf, isTypingTarget, rangeIds } from './shortcuts.ts';
+import { commandOf, isControlTarget, isTypingTarget, rangeIds } from './shortcuts.ts';
 import { DismissDialog, HelpDialog, useActionMessages } from './triage-dialogs.tsx';
 import { FiltersBar, filterFromParams } from './triage-filters.tsx';
 import {
@@ -103,6 +103,7 @@ export function TriagePage() {
     if (dismissing || helpOpen) return; // the dialogs handle their own keys
     const command = commandOf(event);
     if (!command) return;
+    if (command === 'open' && isControlTarget(event.target)) return;
     event.preventDefault();
     switch (command) {
       case 'down':
