@@ -5,7 +5,8 @@
  * look-ups); every request is a signed-in monitor's. autocannon runs as a separate process. Scenarios, run one after another:
  *   1. the default queue (suggested, highest priority first, first page of 50, with the total count);
  *   2. a filtered queue (language + country entity + score range);
- *   3. a deep page (a keyset cursor 5,000 rows in).
+ *   3. a deep page (a keyset cursor 5,000 rows in);
+ *   4–5. 1 and 2 on the same server with the 2-second total cache off (every request counts).
  *   --flags N (default 100000)   --connections N (default 50)   --seconds N (default 15)
  */
 
@@ -113,6 +114,17 @@ const app = await createReviewServer({
 await app.listen({ host: '127.0.0.1', port: 0 });
 const { port } = app.server.address() as { port: number };
 const base = `http://127.0.0.1:${port}`;
+// The same server with totals counted on every request, for the side-by-side row.
+const uncachedApp = await createReviewServer({
+  db: serverDb.db,
+  logger: createLogger({ level: 'silent' }, 'bench-ui'),
+  sessionSecret: 'bench-session-secret-that-is-long-enough-0123456789',
+  isHttps: false,
+  redis: { client: queues.redis, prefix: queues.prefix },
+  triage: { countCacheMs: 0 },
+});
+await uncachedApp.listen({ host: '127.0.0.1', port: 0 });
+const uncachedBase = `http://127.0.0.1:${(uncachedApp.server.address() as { port: number }).port}`;
 
 // Sign in like the UI: session probe for the CSRF token, then POST /api/session.
 const cookieJar = new Map<string, string>();
@@ -176,24 +188,35 @@ const scenarios = [
     '/api/triage/flags?status=suggested&lang=vi&entity=CN&minScore=0.3&maxScore=0.9&limit=50',
   ],
   ['deep keyset page (5,000 rows in)', `/api/triage/flags?status=suggested&limit=50&cursor=${cursor}`],
-] as const;
+  [
+    'default queue, totals counted every request',
+    '/api/triage/flags?status=suggested&limit=50',
+    uncachedBase,
+  ],
+  [
+    'filtered, totals counted every request',
+    '/api/triage/flags?status=suggested&lang=vi&entity=CN&minScore=0.3&maxScore=0.9&limit=50',
+    uncachedBase,
+  ],
+] as [string, string, string?][];
 
 console.log(
   `\nautocannon ${CONNECTIONS} connections × ${SECONDS} s per scenario, loopback, Node ${process.version}, PostgreSQL, ${FLAGS.toLocaleString('en')} flags\n`,
 );
 const rows: string[] = [];
-for (const [name, path] of scenarios) {
+for (const [name, path, server = base] of scenarios) {
   const sample = await get(path);
-  const result = await loadTest(`${base}${path}`);
+  const result = await loadTest(`${server}${path}`);
   const failures = result.non2xx + result.errors + result.timeouts;
   rows.push(
-    `${name.padEnd(52)} p50 ${String(result.latency.p50).padStart(5)} ms  p99 ${String(result.latency.p99).padStart(5)} ms  ` +
+    `${name.padEnd(46)} p50 ${String(result.latency.p50).padStart(5)} ms  p99 ${String(result.latency.p99).padStart(5)} ms  ` +
       `${Math.round(result.requests.average).toString().padStart(5)} req/s  total=${sample.total.toLocaleString('en')}  items=${sample.items.length}  failures=${failures}`,
   );
   console.log(rows.at(-1));
 }
 
 await app.close();
+await uncachedApp.close();
 await serverDb.close();
 await queues.close();
 await database.close();

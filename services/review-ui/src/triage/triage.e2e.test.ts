@@ -94,7 +94,6 @@ async function logIn(page: Page, email: string) {
   await page.getByTestId('triage-row').first().waitFor();
 }
 
-const total = (page: Page) => page.getByTestId('triage-total').textContent();
 const focusedTitle = (page: Page) => page.locator('tr[data-focused="true"] a').first().textContent();
 
 async function waitForText(page: Page, testId: string, pattern: RegExp) {
