@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '@claimwatch/shared/config';
+import { addAppearance, replaceFlagReferences, saveVerifiedFact } from '@claimwatch/shared/db';
 import { createLogger } from '@claimwatch/shared/logging';
 import {
   buildClaim,
@@ -131,6 +132,58 @@ beforeAll(async () => {
     const claim = `Việt Nam và Nhật Bản ký thỏa thuận số ${i + 1} tại Hà Nội.`;
     await seedFlag(title, 0.9 - i * 0.1, `Hà Nội, 2/11. ${claim} Hai bên sẽ họp lại.`, claim);
   }
+  // Bài 3 is carried by a second outlet (near-duplicate cluster) and matched to a verified fact.
+  const bai3 = await database.db
+    .selectFrom('flags')
+    .innerJoin('documents', 'documents.id', 'flags.document_id')
+    .select(['flags.id', 'flags.document_id'])
+    .where('documents.title', '=', 'Bài 3')
+    .executeTakeFirstOrThrow();
+  const copy = await buildDocument(database.db, {
+    title: 'Bài 3 (đăng lại)',
+    lang: 'vi',
+    text: 'Bản đăng lại của bài 3.',
+    url: 'https://bao-khac.example/bai-3',
+  });
+  await addAppearance(
+    database.db,
+    {
+      documentId: copy.id,
+      sourceId: null,
+      url: 'https://bao-khac.example/bai-3',
+      match: 'near',
+      similarity: 0.94,
+    },
+    bai3.document_id,
+  );
+  await saveVerifiedFact(
+    database.db,
+    {
+      id: 'vn-jp-partnership',
+      kind: 'partnership',
+      structured: {
+        parties: ['VN', 'JP'],
+        relation: 'partnership',
+        level: 'comprehensive_strategic',
+        organisation: null,
+        date: '2023-11-27',
+        quantity: null,
+        validFrom: '2023-11-27',
+        validTo: null,
+      },
+      text: {
+        vi: 'Việt Nam và Nhật Bản nâng quan hệ lên Đối tác chiến lược toàn diện ngày 27/11/2023.',
+        en: 'Vietnam and Japan upgraded ties to a Comprehensive Strategic Partnership on 27 November 2023.',
+      },
+      sources: [{ url: 'https://www.mofa.go.jp/s_sa/sea1/vn/page1e_000001.html', title: 'MOFA Japan' }],
+      tags: [],
+      status: 'active',
+    },
+    { provenance: 'e2e' },
+  );
+  await replaceFlagReferences(database.db, bai3.id, [
+    { kind: 'verified_fact', id: 'vn-jp-partnership', version: 1, score: 0.82 },
+  ]);
   xssFlagId = (
     await seedFlag('<img src=x onerror=alert(1)>Tin độc', 0.05, XSS_TEXT, XSS_CLAIM, 'javascript:alert(1)')
   ).id;
@@ -211,6 +264,14 @@ describe('triage in Chromium', () => {
     await an.keyboard.press('Enter');
     await an.getByTestId('lock-mine').waitFor();
     expect(await an.getByTestId('article-text').locator('mark').textContent()).toContain('số 3');
+    await an.getByTestId('appearances').filter({ hasText: 'Bài 3 (đăng lại)' }).waitFor();
+    await an.getByText('Đối tác chiến lược toàn diện ngày 27/11/2023').waitFor();
+    // n focuses the note field; Ctrl+Enter adds the note, which shows as text; Esc gives the keys back.
+    await an.keyboard.press('n');
+    await an.keyboard.type('Cần đối chiếu <b>nguồn</b> gốc');
+    await an.keyboard.press('Control+Enter');
+    await an.getByTestId('notes').filter({ hasText: 'Cần đối chiếu <b>nguồn</b> gốc' }).waitFor();
+    await an.keyboard.press('Escape');
     await an.screenshot({ path: path.join(screenshots, 'triage-item.png'), fullPage: true });
 
     // Bình sees the item as taken by An, in the list and on the item, and cannot decide it.

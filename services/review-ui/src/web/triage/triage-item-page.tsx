@@ -389,8 +389,12 @@ function Notes(props: {
             rows={3}
             onChange={(e) => setBody(e.target.value)}
             onKeyDown={(e) => {
-              // Esc leaves the field, so the shortcuts work again.
+              // Esc leaves the field, so the shortcuts work again; Ctrl+Enter adds the note.
               if (e.key === 'Escape') e.currentTarget.blur();
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                e.currentTarget.form?.requestSubmit();
+              }
             }}
           />
         </label>
