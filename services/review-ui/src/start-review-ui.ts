@@ -4,8 +4,16 @@ import type { Logger } from '@claimwatch/shared/logging';
 import { loadSessionSecret } from './auth/session-secret.ts';
 import { createReviewServer } from './http/create-server.ts';
 import { ensureWebUi } from './http/web-build.ts';
+import type { TriageDeps } from './triage/triage.routes.ts';
 
-export type ReviewUiDeps = { db: Db; config: ReviewUiConfig; logger: Logger; dataDir: string };
+export type ReviewUiDeps = {
+  db: Db;
+  config: ReviewUiConfig;
+  logger: Logger;
+  dataDir: string;
+  /** Triage locks, undo and the live counter; the same Redis as the queues. */
+  redis: TriageDeps['redis'];
+};
 
 export type RunningReviewUi = { url: string; close(): Promise<void> };
 
@@ -21,6 +29,7 @@ export async function startReviewUi(deps: ReviewUiDeps): Promise<RunningReviewUi
     sessionSecret: loadSessionSecret(deps.config.sessionSecret, deps.dataDir),
     isHttps: deps.config.cookieSecure,
     webDir,
+    redis: deps.redis,
   });
   await app.listen({ host: deps.config.host, port: deps.config.port });
 

@@ -109,6 +109,7 @@ export async function startSystem(
       config: config.reviewUi,
       logger,
       dataDir: config.paths.dataDir,
+      redis: { client: redis, prefix: config.redis.prefix },
     });
     closers.push(() => ui.close());
 

@@ -25,6 +25,7 @@ export const errorCodes = {
   // people and the API
   not_found: 'permanent',
   conflict: 'permanent',
+  flag_locked: 'permanent',
   forbidden: 'permanent',
   unauthenticated: 'permanent',
   validation_failed: 'permanent',

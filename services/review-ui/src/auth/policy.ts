@@ -10,6 +10,13 @@ export const policy = {
     // Everyone with an account reads the queue; deciding and responding come with their own actions.
     read: ['monitor', 'writer', 'manager', 'admin'],
   },
+  // triage: everyone reads the queue and writes notes; monitors (and managers, admins) decide and lock.
+  triage: {
+    read: ['monitor', 'writer', 'manager', 'admin'],
+    decide: ['monitor', 'manager', 'admin'],
+    note: ['monitor', 'writer', 'manager', 'admin'],
+  },
+  savedFilters: { manage: ['monitor', 'writer', 'manager', 'admin'] },
 } as const satisfies PolicyTable;
 
 export type PolicyTable = Record<string, Record<string, readonly Role[]>>;

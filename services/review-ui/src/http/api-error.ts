@@ -11,6 +11,7 @@ export const apiErrorCodes = [
   'forbidden',
   'not_found',
   'conflict',
+  'flag_locked',
   'rate_limited',
   'internal',
 ] as const;
@@ -27,6 +28,7 @@ export const statusOf: Record<ApiErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  flag_locked: 409,
   rate_limited: 429,
   internal: 500,
 };
@@ -42,6 +44,7 @@ const apiCodeOf: Record<ErrorCode, ApiErrorCode> = {
   forbidden: 'forbidden',
   not_found: 'not_found',
   conflict: 'conflict',
+  flag_locked: 'flag_locked',
   internal: 'internal',
   fetch_blocked_by_robots: 'internal',
   fetch_host_busy: 'internal',

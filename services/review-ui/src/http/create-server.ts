@@ -10,6 +10,7 @@ import { type AuthSettings, defaultAuthSettings } from '../auth/auth-settings.ts
 import { registerSessionRoutes } from '../auth/session.routes.ts';
 import { deriveKey } from '../auth/session-secret.ts';
 import { registerFlagRoutes } from '../review/flag.routes.ts';
+import { registerTriageRoutes, type TriageDeps } from '../triage/triage.routes.ts';
 import type { Api, ApiDeps } from './api-types.ts';
 import { handleError } from './error-handler.ts';
 import { registerOpenApi, registerOpenApiRoute } from './openapi.ts';
@@ -26,7 +27,7 @@ export type ReviewServerDeps = {
   webDir?: string | undefined;
   now?: () => Date;
   auth?: Partial<AuthSettings>;
-};
+} & Partial<TriageDeps>;
 
 /** Login bodies and, later, response drafts are small; anything bigger is refused before parsing. */
 const BODY_LIMIT = 256 * 1024;
@@ -81,6 +82,7 @@ export async function createReviewServer(deps: ReviewServerDeps): Promise<Api> {
       });
       registerSessionRoutes(api, apiDeps);
       registerFlagRoutes(api, apiDeps);
+      if (deps.redis) registerTriageRoutes(api, apiDeps, { redis: deps.redis, triage: deps.triage });
       registerOpenApiRoute(api);
     },
     { prefix: '/api' },

@@ -3,11 +3,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Role } from '@claimwatch/shared/domain';
 import { createLogger } from '@claimwatch/shared/logging';
-import { createTestDatabase, type TestDatabase } from '@claimwatch/shared/testing';
+import {
+  createTestDatabase,
+  createTestQueues,
+  type TestDatabase,
+  type TestQueues,
+} from '@claimwatch/shared/testing';
 import type { AuthSettings } from '../auth/auth-settings.ts';
 import { createUserAccount, type UserAccount } from '../auth/user-accounts.ts';
 import type { Api } from '../http/api-types.ts';
 import { createReviewServer } from '../http/create-server.ts';
+import type { TriageSettings } from '../triage/triage.routes.ts';
 
 /**
  * Integration-test harness: the real server on a per-file test database, driven through `inject` by a
@@ -16,12 +22,19 @@ import { createReviewServer } from '../http/create-server.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
-export type TestServer = { app: Api; database: TestDatabase; close(): Promise<void> };
+export type TestServer = { app: Api; database: TestDatabase; queues: TestQueues; close(): Promise<void> };
 
 export async function startTestServer(
-  options: { auth?: Partial<AuthSettings>; now?: () => Date; webDir?: string; isHttps?: boolean } = {},
+  options: {
+    auth?: Partial<AuthSettings>;
+    now?: () => Date;
+    webDir?: string;
+    isHttps?: boolean;
+    triage?: Partial<TriageSettings>;
+  } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
+  const queues = await createTestQueues();
   const app = await createReviewServer({
     db: database.db,
     logger: createLogger({ level: 'silent' }, 'review-ui-test'),
@@ -30,13 +43,18 @@ export async function startTestServer(
     webDir: options.webDir,
     ...(options.now ? { now: options.now } : {}),
     ...(options.auth ? { auth: options.auth } : {}),
+    redis: { client: queues.redis, prefix: queues.prefix },
+    // Tests insert flags behind the server's back: totals are counted on every request.
+    triage: { countCacheMs: 0, ...options.triage },
   });
   await app.ready();
   return {
     app,
     database,
+    queues,
     async close() {
       await app.close();
+      await queues.close();
       await database.close();
     },
   };

@@ -5,6 +5,8 @@ import { RequireSession } from './auth/require-session.tsx';
 import { AppShell } from './layout/app-shell.tsx';
 import { FlagDetailPage } from './review/flag-detail-page.tsx';
 import { FlagListPage } from './review/flag-list-page.tsx';
+import { TriageItemPage } from './triage/triage-item-page.tsx';
+import { TriagePage } from './triage/triage-page.tsx';
 
 /** Routes mirror the flow: review now; respond and digest join here as their screens arrive. */
 export function App() {
@@ -21,6 +23,8 @@ export function App() {
         <Route index element={<Navigate to="/flags" replace />} />
         <Route path="/flags" element={<FlagListPage />} />
         <Route path="/flags/:id" element={<FlagDetailPage />} />
+        <Route path="/triage" element={<TriagePage />} />
+        <Route path="/triage/:id" element={<TriageItemPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -22,6 +22,7 @@ export function AppShell() {
         <span className="brand">{t('app.name')}</span>
         <nav>
           <NavLink to="/flags">{t('shell.nav.flags')}</NavLink>
+          <NavLink to="/triage">{t('triage.nav')}</NavLink>
         </nav>
         <div className="shell-user">
           {user && (

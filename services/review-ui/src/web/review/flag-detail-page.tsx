@@ -99,7 +99,11 @@ function FlagView({ flag }: { flag: FlagDetail }) {
 }
 
 /** The article as text nodes only: crawled content is never parsed as HTML. */
-function ArticleText(props: { text: string; highlight: FlagDetail['highlight']; lang: string | null }) {
+export function ArticleText(props: {
+  text: string;
+  highlight: FlagDetail['highlight'];
+  lang: string | null;
+}) {
   const markRef = useRef<HTMLElement>(null);
   useEffect(() => {
     markRef.current?.scrollIntoView?.({ block: 'center' });
@@ -121,7 +125,7 @@ function ArticleText(props: { text: string; highlight: FlagDetail['highlight']; 
   );
 }
 
-function Evidence(props: { flag: FlagDetail; explanation: string | null; language: string }) {
+export function Evidence(props: { flag: FlagDetail; explanation: string | null; language: string }) {
   const { t } = useTranslation();
   const { evidence } = props.flag;
   const thresholds = Object.entries(evidence.thresholds);
@@ -163,7 +167,7 @@ function Evidence(props: { flag: FlagDetail; explanation: string | null; languag
   );
 }
 
-function Models({ flag }: { flag: FlagDetail }) {
+export function Models({ flag }: { flag: FlagDetail }) {
   const { t } = useTranslation();
   const ref = (m: { id: string; revision: string }) => (
     <code key={`${m.id}@${m.revision}`}>
