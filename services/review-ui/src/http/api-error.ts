@@ -13,6 +13,7 @@ export const apiErrorCodes = [
   'conflict',
   'rate_limited',
   'internal',
+  'totp_required',
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];
 
@@ -29,6 +30,7 @@ export const statusOf: Record<ApiErrorCode, number> = {
   conflict: 409,
   rate_limited: 429,
   internal: 500,
+  totp_required: 401,
 };
 
 /**

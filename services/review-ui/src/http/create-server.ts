@@ -10,6 +10,7 @@ import { type AuthSettings, defaultAuthSettings } from '../auth/auth-settings.ts
 import { registerSessionRoutes } from '../auth/session.routes.ts';
 import { deriveKey } from '../auth/session-secret.ts';
 import { registerFlagRoutes } from '../review/flag.routes.ts';
+import { registerRespondRoutes } from '../responses/register.ts';
 import type { Api, ApiDeps } from './api-types.ts';
 import { handleError } from './error-handler.ts';
 import { registerOpenApi, registerOpenApiRoute } from './openapi.ts';
@@ -81,6 +82,7 @@ export async function createReviewServer(deps: ReviewServerDeps): Promise<Api> {
       });
       registerSessionRoutes(api, apiDeps);
       registerFlagRoutes(api, apiDeps);
+      registerRespondRoutes(api, apiDeps);
       registerOpenApiRoute(api);
     },
     { prefix: '/api' },
