@@ -62,7 +62,16 @@ export function csvCell(value: string): string {
 }
 
 export function toCsv(events: AuditEvent[]): string {
-  const header = ['occurred_at', 'actor_id', 'actor_email', 'action', 'entity_type', 'entity_id', 'before', 'after'];
+  const header = [
+    'occurred_at',
+    'actor_id',
+    'actor_email',
+    'action',
+    'entity_type',
+    'entity_id',
+    'before',
+    'after',
+  ];
   const rows = events.map((e) =>
     [
       e.occurredAt,

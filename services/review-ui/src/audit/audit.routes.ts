@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { errorResponses } from '../http/api-error.ts';
 import type { Api, ApiDeps } from '../http/api-types.ts';
-import { EXPORT_MAX_ROWS, searchAuditEvents, toCsv } from './audit-log.ts';
 import { AuditExportQuery, AuditPage, AuditQuery } from './audit.schemas.ts';
+import { EXPORT_MAX_ROWS, searchAuditEvents, toCsv } from './audit-log.ts';
 
 export function registerAuditRoutes(api: Api, deps: ApiDeps): void {
   api.route({
@@ -38,7 +38,10 @@ export function registerAuditRoutes(api: Api, deps: ApiDeps): void {
       const events = await searchAuditEvents(deps.db, filter, { limit: EXPORT_MAX_ROWS, offset: 0 });
       const stamp = deps.now().toISOString().slice(0, 10);
       reply
-        .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
+        .header(
+          'content-type',
+          format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+        )
         .header('content-disposition', `attachment; filename="audit-${stamp}.${format}"`);
       return format === 'csv' ? toCsv(events) : `${JSON.stringify(events, null, 2)}\n`;
     },

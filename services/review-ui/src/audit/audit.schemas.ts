@@ -5,10 +5,16 @@ import { z } from 'zod';
 const isoDate = z.iso.datetime({ offset: true });
 
 export const AuditQuery = z.object({
-  entityType: z.string().regex(/^[a-z_]{1,50}$/).optional(),
+  entityType: z
+    .string()
+    .regex(/^[a-z_]{1,50}$/)
+    .optional(),
   entityId: z.string().min(1).max(200).optional(),
   actor: z.uuid().optional().describe('The acting user id.'),
-  action: z.string().regex(/^[a-z_.]{1,80}$/).optional(),
+  action: z
+    .string()
+    .regex(/^[a-z_.]{1,80}$/)
+    .optional(),
   from: isoDate.optional().describe('Events at or after this time.'),
   to: isoDate.optional().describe('Events before this time.'),
   limit: z.coerce.number().int().min(1).max(500).default(100),

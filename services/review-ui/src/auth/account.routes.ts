@@ -1,4 +1,4 @@
-import { recordAuditEvent } from '@claimwatch/shared/db';
+import { type Db, recordAuditEvent } from '@claimwatch/shared/db';
 import { AppError } from '@claimwatch/shared/errors';
 import { errorResponses } from '../http/api-error.ts';
 import type { Api, ApiDeps } from '../http/api-types.ts';
@@ -9,8 +9,8 @@ import { acceptTotp, newTotpSecret, totpQrDataUrl, totpUri } from './totp.ts';
 export function registerAccountRoutes(api: Api, deps: ApiDeps): void {
   const access = { resource: 'account', action: 'manage' } as const;
   const errors = errorResponses('validation_failed', 'unauthenticated', 'forbidden', 'conflict');
-  const audit = (userId: string, action: string, enabled: boolean) =>
-    recordAuditEvent(deps.db, {
+  const audit = (db: Db, userId: string, action: string, enabled: boolean) =>
+    recordAuditEvent(db, {
       actorUserId: userId,
       action,
       entityType: 'user',
@@ -23,7 +23,11 @@ export function registerAccountRoutes(api: Api, deps: ApiDeps): void {
     method: 'GET',
     url: '/account/totp',
     config: { access },
-    schema: { tags: ['account'], summary: 'Whether the second factor is on', response: { 200: TotpStatus, ...errors } },
+    schema: {
+      tags: ['account'],
+      summary: 'Whether the second factor is on',
+      response: { 200: TotpStatus, ...errors },
+    },
     handler: async (request) => {
       const user = request.auth!.user;
       return { enabled: !!user.totp_enabled_at, pending: !user.totp_enabled_at && !!user.totp_secret };
@@ -36,12 +40,14 @@ export function registerAccountRoutes(api: Api, deps: ApiDeps): void {
     config: { access },
     schema: {
       tags: ['account'],
-      summary: 'Starts enrolment: a new secret and its QR code (login asks for codes only after confirmation)',
+      summary:
+        'Starts enrolment: a new secret and its QR code (login asks for codes only after confirmation)',
       response: { 200: TotpEnrolment, ...errors },
     },
     handler: async (request) => {
       const user = request.auth!.user;
-      if (user.totp_enabled_at) throw new AppError('conflict', 'The second factor is already on; disable it first');
+      if (user.totp_enabled_at)
+        throw new AppError('conflict', 'The second factor is already on; disable it first');
       const secret = newTotpSecret();
       await deps.db.updateTable('users').set({ totp_secret: secret }).where('id', '=', user.id).execute();
       const uri = totpUri(secret, user.email);
@@ -71,7 +77,7 @@ export function registerAccountRoutes(api: Api, deps: ApiDeps): void {
           .set({ totp_enabled_at: deps.now(), totp_last_step: step })
           .where('id', '=', user.id)
           .execute();
-        await audit(user.id, 'user.totp_enabled', true);
+        await audit(trx, user.id, 'user.totp_enabled', true);
       });
       return { enabled: true, pending: false };
     },
@@ -89,7 +95,8 @@ export function registerAccountRoutes(api: Api, deps: ApiDeps): void {
     },
     handler: async (request) => {
       const user = request.auth!.user;
-      if (!user.totp_enabled_at || !user.totp_secret) throw new AppError('conflict', 'The second factor is off');
+      if (!user.totp_enabled_at || !user.totp_secret)
+        throw new AppError('conflict', 'The second factor is off');
       if (acceptTotp(user.totp_secret, request.body.code, deps.now(), user.totp_last_step) === null)
         throw new AppError('validation_failed', 'code: the code is wrong or expired');
       await deps.db.transaction().execute(async (trx) => {
@@ -98,7 +105,7 @@ export function registerAccountRoutes(api: Api, deps: ApiDeps): void {
           .set({ totp_enabled_at: null, totp_secret: null, totp_last_step: null })
           .where('id', '=', user.id)
           .execute();
-        await audit(user.id, 'user.totp_disabled', false);
+        await audit(trx, user.id, 'user.totp_disabled', false);
       });
       return { enabled: false, pending: false };
     },

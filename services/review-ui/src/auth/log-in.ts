@@ -72,7 +72,7 @@ export async function logIn(
 
   if (!passwordOk || !secondFactorOk) {
     await db.transaction().execute(async (trx) => {
-      await recordLoginFailure(trx, user.id, settings.lockAfterFailures, settings.lockForMs);
+      await recordLoginFailure(trx, user.id, settings.lockAfterFailures, settings.lockForMs, now);
       const after = await getUser(trx, user.id);
       // The account was not locked when we started (checked above), so a lock now is this failure's doing.
       if (after?.locked_until && after.locked_until > now) {

@@ -43,7 +43,11 @@ export function registerUserRoutes(api: Api, deps: ApiDeps): void {
     method: 'GET',
     url: '/users',
     config: { access },
-    schema: { tags: ['users'], summary: 'Every account', response: { 200: z.object({ items: z.array(ManagedUser) }), ...errors } },
+    schema: {
+      tags: ['users'],
+      summary: 'Every account',
+      response: { 200: z.object({ items: z.array(ManagedUser) }), ...errors },
+    },
     handler: async () => {
       const rows = (await deps.db.selectFrom('users').selectAll().orderBy('email').execute()) as UserRow[];
       return { items: rows.map(presentManagedUser) };
@@ -54,7 +58,12 @@ export function registerUserRoutes(api: Api, deps: ApiDeps): void {
     method: 'POST',
     url: '/users',
     config: { access },
-    schema: { tags: ['users'], summary: 'Creates an account', body: CreateUserBody, response: { 201: ManagedUser, ...errors } },
+    schema: {
+      tags: ['users'],
+      summary: 'Creates an account',
+      body: CreateUserBody,
+      response: { 201: ManagedUser, ...errors },
+    },
     handler: async (request, reply) => {
       const account = await createUserAccount(deps.db, request.body);
       const user = await existing(deps.db, account.id);

@@ -13,13 +13,18 @@ export type StoredCitation = {
 
 /** NFC, every run of whitespace (including non-breaking spaces) as one space, trimmed. */
 export function normaliseForQuote(text: string): string {
-  return text.normalize('NFC').replace(/[\s\u00a0\u200b]+/gu, ' ').trim();
+  return text
+    .normalize('NFC')
+    .replace(/[\s\u00a0\u200b]+/gu, ' ')
+    .trim();
 }
 
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template']);
 /** Inline elements do not separate words; every other closing tag does. */
 const INLINE = new Set(
-  'a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong sub sup time u var'.split(' '),
+  'a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong sub sup time u var'.split(
+    ' ',
+  ),
 );
 
 /** The visible text of an archived page: HTML parsed (entities decoded, scripts and styles skipped). */
@@ -77,7 +82,11 @@ export async function checkCitations(db: Db, citations: StoredCitation[]): Promi
         .where('id', '=', c.fact_id)
         .executeTakeFirst();
       if (!fact)
-        problems.push({ position: c.position, code: 'fact_missing', message: `No verified fact ${c.fact_id}` });
+        problems.push({
+          position: c.position,
+          code: 'fact_missing',
+          message: `No verified fact ${c.fact_id}`,
+        });
       else if (fact.status !== 'active')
         problems.push({
           position: c.position,
@@ -89,7 +98,11 @@ export async function checkCitations(db: Db, citations: StoredCitation[]): Promi
     if (!c.url) continue;
     const snapshot = await latestSnapshot(db, c.url);
     if (!snapshot) {
-      problems.push({ position: c.position, code: 'no_snapshot', message: `No archived snapshot of ${c.url}` });
+      problems.push({
+        position: c.position,
+        code: 'no_snapshot',
+        message: `No archived snapshot of ${c.url}`,
+      });
       continue;
     }
     if (c.quote && c.quote.trim() !== '') {

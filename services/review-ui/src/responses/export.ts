@@ -25,7 +25,12 @@ const textOf = (loaded: LoadedResponse, lang: Lang) =>
 const isHttp = (url: string | null): url is string => !!url && /^https?:\/\//i.test(url);
 
 const headings = {
-  vi: { claims: 'Thông tin được kiểm chứng', verdict: 'Kết luận', sources: 'Nguồn trích dẫn', fact: 'Dữ kiện đã xác minh' },
+  vi: {
+    claims: 'Thông tin được kiểm chứng',
+    verdict: 'Kết luận',
+    sources: 'Nguồn trích dẫn',
+    fact: 'Dữ kiện đã xác minh',
+  },
   en: { claims: 'Claims reviewed', verdict: 'Verdict', sources: 'Cited sources', fact: 'Verified fact' },
 };
 
@@ -83,7 +88,9 @@ export function toHtml(loaded: LoadedResponse, lang: Lang): string {
   const h = headings[lang];
   const verdict = escapeHtml(verdictWords[lang][loaded.response.verdict_label]);
   const link = (url: string, label: string) =>
-    isHttp(url) ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(label)}</a>` : escapeHtml(label);
+    isHttp(url)
+      ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(label)}</a>`
+      : escapeHtml(label);
   const paragraphs = textOf(loaded, lang)
     .split(/\n{2,}/)
     .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)

@@ -1,6 +1,6 @@
+import { registerAuditRoutes } from '../audit/audit.routes.ts';
 import { registerAccountRoutes } from '../auth/account.routes.ts';
 import { registerUserRoutes } from '../auth/user.routes.ts';
-import { registerAuditRoutes } from '../audit/audit.routes.ts';
 import type { Api, ApiDeps } from '../http/api-types.ts';
 import { registerResponseRoutes } from './response.routes.ts';
 

@@ -84,7 +84,13 @@ export function registerResponseRoutes(api: Api, deps: ApiDeps): void {
   const rdeps = { db: deps.db, now: deps.now };
   const detail = async (id: string) => presentResponse(await loadResponse(deps.db, id));
   const readErrors = errorResponses('validation_failed', 'unauthenticated', 'forbidden', 'not_found');
-  const writeErrors = errorResponses('validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'conflict');
+  const writeErrors = errorResponses(
+    'validation_failed',
+    'unauthenticated',
+    'forbidden',
+    'not_found',
+    'conflict',
+  );
 
   api.route({
     method: 'GET',
@@ -123,7 +129,8 @@ export function registerResponseRoutes(api: Api, deps: ApiDeps): void {
     config: { access: { resource: 'responses', action: 'draft' } },
     schema: {
       tags: ['responses'],
-      summary: 'Drafts a response to one or more flags from a template, prefilled from the claim and the matched facts',
+      summary:
+        'Drafts a response to one or more flags from a template, prefilled from the claim and the matched facts',
       body: CreateResponseBody,
       response: { 201: ResponseDetail, ...writeErrors },
     },
@@ -247,7 +254,10 @@ export function registerResponseRoutes(api: Api, deps: ApiDeps): void {
       params: ResponseParams,
       querystring: ExportQuery,
       produces: Object.values(contentTypes),
-      response: { 200: z.string(), ...errorResponses('validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'conflict') },
+      response: {
+        200: z.string(),
+        ...errorResponses('validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'conflict'),
+      },
     },
     handler: async (request, reply) => {
       const loaded = await loadResponse(deps.db, request.params.id);

@@ -1,9 +1,4 @@
-import {
-  citationKinds,
-  responseStatuses,
-  responseTemplates,
-  verdictLabels,
-} from '@claimwatch/shared/domain';
+import { citationKinds, responseStatuses, responseTemplates, verdictLabels } from '@claimwatch/shared/domain';
 import { z } from 'zod';
 
 /**

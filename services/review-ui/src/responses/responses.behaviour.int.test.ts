@@ -35,7 +35,9 @@ async function draft(
   by = writer,
 ) {
   const seeded = await seedFlaggedClaim(server.database.db, seed);
-  const response = await by.request('POST', '/api/responses', { body: { flagIds: [seeded.flag.id], template } });
+  const response = await by.request('POST', '/api/responses', {
+    body: { flagIds: [seeded.flag.id], template },
+  });
   expect(response.status, response.body).toBe(201);
   return { ...seeded, detail: response.json<ResponseDetail>() };
 }
@@ -66,7 +68,9 @@ describe('POST /api/responses (draft from flags and a template)', () => {
     expect(detail.textVi).toContain('Việt Nam và Nhật Bản thiết lập quan hệ ngoại giao ngày 21/9/1973.');
     expect(detail.textVi).toContain('sai sự thật');
     expect(detail.textEn).toContain('STATEMENT');
-    expect(detail.textEn).toContain('Vietnam and Japan established diplomatic relations on 21 September 1973.');
+    expect(detail.textEn).toContain(
+      'Vietnam and Japan established diplomatic relations on 21 September 1973.',
+    );
     expect(detail.textEn).toContain(sourceUrl);
     const audit = await listAuditEvents(server.database.db, 'response', detail.id);
     expect(audit.map((e) => e.action)).toEqual(['response.created']);
@@ -129,7 +133,9 @@ describe('editing and versions', () => {
     expect(saved.status).toBe(200);
     expect(saved.json<ResponseDetail>()).toMatchObject({ version: 2, textVi: 'Bản sửa tiếng Việt.' });
 
-    const stale = await writer.request('PUT', `/api/responses/${detail.id}`, { body: { version: 1, textVi: 'x' } });
+    const stale = await writer.request('PUT', `/api/responses/${detail.id}`, {
+      body: { version: 1, textVi: 'x' },
+    });
     expect(stale.status).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'conflict' });
 
@@ -144,7 +150,9 @@ describe('editing and versions', () => {
   it('warns when one language side changed after the other was last edited, and after approval', async () => {
     const { detail } = await draft();
     const viOnly = (
-      await writer.request('PUT', `/api/responses/${detail.id}`, { body: { version: 1, textVi: `${detail.textVi} Thêm.` } })
+      await writer.request('PUT', `/api/responses/${detail.id}`, {
+        body: { version: 1, textVi: `${detail.textVi} Thêm.` },
+      })
     ).json<ResponseDetail>();
     expect(viOnly.alignment).toEqual({ changedSide: 'vi', staleSide: 'en', since: 'edit' });
 
@@ -158,7 +166,9 @@ describe('editing and versions', () => {
     expect((await act(writer, detail.id, 'submit')).status).toBe(200);
     expect((await act(manager, detail.id, 'approve')).status).toBe(200);
     const enAfterApproval = (
-      await writer.request('PUT', `/api/responses/${detail.id}`, { body: { version: 3, textEn: 'English changed later.' } })
+      await writer.request('PUT', `/api/responses/${detail.id}`, {
+        body: { version: 3, textEn: 'English changed later.' },
+      })
     ).json<ResponseDetail>();
     expect(enAfterApproval).toMatchObject({
       status: 'draft',
@@ -182,7 +192,9 @@ describe('review: submit, approve by someone else, publish', () => {
     expect(published.json<ResponseDetail>().status).toBe('published');
     expect(published.json<ResponseDetail>().publishedAt).not.toBeNull();
 
-    const edit = await writer.request('PUT', `/api/responses/${detail.id}`, { body: { version: 1, textVi: 'x' } });
+    const edit = await writer.request('PUT', `/api/responses/${detail.id}`, {
+      body: { version: 1, textVi: 'x' },
+    });
     expect(edit.status).toBe(409);
 
     const audit = await listAuditEvents(server.database.db, 'response', detail.id);
@@ -208,7 +220,9 @@ describe('review: submit, approve by someone else, publish', () => {
     expect(selfApproval.json()).toMatchObject({ code: 'forbidden' });
 
     const edited = await draft();
-    await manager.request('PUT', `/api/responses/${edited.detail.id}`, { body: { version: 1, textEn: 'Manager wording.' } });
+    await manager.request('PUT', `/api/responses/${edited.detail.id}`, {
+      body: { version: 1, textEn: 'Manager wording.' },
+    });
     await act(writer, edited.detail.id, 'submit');
     expect((await act(manager, edited.detail.id, 'approve')).status).toBe(403);
     expect((await act(otherManager, edited.detail.id, 'approve')).status).toBe(200);
@@ -227,7 +241,9 @@ describe('review: submit, approve by someone else, publish', () => {
 describe('the citation check before approval', () => {
   it('refuses approval when a cited URL has no archived snapshot', async () => {
     const { detail, sourceUrl } = await draft('official_statement', { archived: false });
-    const check = (await writer.request('GET', `/api/responses/${detail.id}/citation-check`)).json<CitationCheck>();
+    const check = (
+      await writer.request('GET', `/api/responses/${detail.id}/citation-check`)
+    ).json<CitationCheck>();
     expect(check).toEqual({
       ok: false,
       problems: [{ position: 1, code: 'no_snapshot', message: `No archived snapshot of ${sourceUrl}` }],
@@ -240,7 +256,9 @@ describe('the citation check before approval', () => {
 
   it('finds a quoted passage in the snapshot text despite markup, entities, whitespace and NFD input', async () => {
     const { detail, sourceUrl, factId } = await draft();
-    const quote = 'Việt Nam và Nhật Bản thiết lập quan hệ ngoại giao ngày 21 tháng 9 năm 1973.'.normalize('NFD');
+    const quote = 'Việt Nam và Nhật Bản thiết lập quan hệ ngoại giao ngày 21 tháng 9 năm 1973.'.normalize(
+      'NFD',
+    );
     const saved = await writer.request('PUT', `/api/responses/${detail.id}`, {
       body: {
         version: 1,
@@ -251,7 +269,9 @@ describe('the citation check before approval', () => {
       },
     });
     expect(saved.status, saved.body).toBe(200);
-    const check = (await writer.request('GET', `/api/responses/${detail.id}/citation-check`)).json<CitationCheck>();
+    const check = (
+      await writer.request('GET', `/api/responses/${detail.id}/citation-check`)
+    ).json<CitationCheck>();
     expect(check).toEqual({ ok: true, problems: [] });
   });
 
@@ -267,8 +287,14 @@ describe('the citation check before approval', () => {
         ],
       },
     });
-    await server.database.db.updateTable('verified_facts').set({ status: 'retired' }).where('id', '=', factId).execute();
-    const check = (await writer.request('GET', `/api/responses/${detail.id}/citation-check`)).json<CitationCheck>();
+    await server.database.db
+      .updateTable('verified_facts')
+      .set({ status: 'retired' })
+      .where('id', '=', factId)
+      .execute();
+    const check = (
+      await writer.request('GET', `/api/responses/${detail.id}/citation-check`)
+    ).json<CitationCheck>();
     expect(check.ok).toBe(false);
     expect(check.problems.map((p) => [p.position, p.code])).toEqual([
       [0, 'fact_retired'],
@@ -282,7 +308,9 @@ describe('the citation check before approval', () => {
   it('refuses a response that cites nothing, and a citation of an unknown fact', async () => {
     const { detail } = await draft();
     await writer.request('PUT', `/api/responses/${detail.id}`, { body: { version: 1, citations: [] } });
-    const none = (await writer.request('GET', `/api/responses/${detail.id}/citation-check`)).json<CitationCheck>();
+    const none = (
+      await writer.request('GET', `/api/responses/${detail.id}/citation-check`)
+    ).json<CitationCheck>();
     expect(none.problems.map((p) => p.code)).toEqual(['no_citations']);
     const bad = await writer.request('PUT', `/api/responses/${detail.id}`, {
       body: { version: 2, citations: [{ kind: 'verified_fact', factId: 'no-such-fact' }] },
@@ -310,7 +338,11 @@ describe('GET /api/responses/:id/export', () => {
   async function approvedResponse() {
     const { detail, claimText, sourceUrl } = await draft();
     await writer.request('PUT', `/api/responses/${detail.id}`, {
-      body: { version: 1, textVi: 'Kết luận <script>alert(1)</script> & "trích dẫn".', textEn: 'Verdict: <img src=x onerror=alert(1)> *false*.' },
+      body: {
+        version: 1,
+        textVi: 'Kết luận <script>alert(1)</script> & "trích dẫn".',
+        textEn: 'Verdict: <img src=x onerror=alert(1)> *false*.',
+      },
     });
     await act(writer, detail.id, 'submit');
     await act(manager, detail.id, 'approve');
@@ -327,7 +359,9 @@ describe('GET /api/responses/:id/export', () => {
     const md = await writer.request('GET', `/api/responses/${id}/export?format=md&lang=en`);
     expect(md.status).toBe(200);
     expect(md.headers['content-type']).toBe('text/markdown; charset=utf-8');
-    expect(String(md.headers['content-disposition'])).toMatch(/^attachment; filename="response-[0-9a-f]{8}-v2-en\.md"$/);
+    expect(String(md.headers['content-disposition'])).toMatch(
+      /^attachment; filename="response-[0-9a-f]{8}-v2-en\.md"$/,
+    );
     expect(md.body).toContain('# False');
     expect(md.body).toContain('\\<img src=x onerror=alert\\(1\\)\\> \\*false\\*\\.');
     expect(md.body).toContain(`<${sourceUrl}>`);
@@ -353,7 +387,13 @@ describe('GET /api/responses/:id/export', () => {
       '@type': 'ClaimReview',
       claimReviewed: claimText,
       inLanguage: 'en',
-      reviewRating: { '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: 'False' },
+      reviewRating: {
+        '@type': 'Rating',
+        ratingValue: 1,
+        bestRating: 5,
+        worstRating: 1,
+        alternateName: 'False',
+      },
       itemReviewed: { '@type': 'Claim', appearance: [{ '@type': 'CreativeWork' }] },
       citation: [{ '@type': 'CreativeWork', url: sourceUrl }],
     });

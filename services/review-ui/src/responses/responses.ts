@@ -105,7 +105,13 @@ type Snapshot = {
   citations: Citation[];
 };
 
-const citationOut = (c: { kind: string; fact_id: string | null; url: string | null; title: string | null; quote: string | null }): Citation => ({
+const citationOut = (c: {
+  kind: string;
+  fact_id: string | null;
+  url: string | null;
+  title: string | null;
+  quote: string | null;
+}): Citation => ({
   kind: c.kind as CitationKind,
   factId: c.fact_id,
   url: c.url,
@@ -249,7 +255,13 @@ export async function createResponse(
       citations.push({ kind: 'verified_fact', fact_id: fact.id, url: null, title: null, quote: null });
       for (const source of fact.sources)
         if (!seenUrls.has(source.url) && seenUrls.add(source.url))
-          citations.push({ kind: 'source', fact_id: null, url: source.url, title: source.title, quote: null });
+          citations.push({
+            kind: 'source',
+            fact_id: null,
+            url: source.url,
+            title: source.title,
+            quote: null,
+          });
     }
     if (citations.length > 0)
       await trx
@@ -313,7 +325,9 @@ export async function updateResponse(
       .returningAll()
       .executeTakeFirstOrThrow()) as ResponseRow;
     if (body.citations) {
-      const factIds = [...new Set(body.citations.flatMap((c) => (c.kind === 'verified_fact' && c.factId ? [c.factId] : [])))];
+      const factIds = [
+        ...new Set(body.citations.flatMap((c) => (c.kind === 'verified_fact' && c.factId ? [c.factId] : []))),
+      ];
       const known = factIds.length
         ? await trx.selectFrom('verified_facts').select('id').where('id', 'in', factIds).execute()
         : [];
@@ -378,7 +392,8 @@ async function transition(
 
 export async function submitResponse(deps: ResponseDeps, actor: Actor, id: string): Promise<void> {
   await transition(deps, actor, id, 'submitted', async (row) => {
-    if (row.status !== 'draft') throw new AppError('conflict', `Only a draft can be submitted (it is ${row.status})`);
+    if (row.status !== 'draft')
+      throw new AppError('conflict', `Only a draft can be submitted (it is ${row.status})`);
     if (row.text_vi.trim() === '' || row.text_en.trim() === '')
       throw new AppError('validation_failed', 'Both the Vietnamese and the English text are needed');
     return { status: 'in_review', submitted_at: deps.now() };
@@ -412,7 +427,12 @@ export async function approveResponse(deps: ResponseDeps, actor: Actor, id: stri
         'conflict',
         `The citation check failed: ${check.problems.map((p) => `${p.code} (${p.message})`).join('; ')}`,
       );
-    return { status: 'approved', approved_by: actor.id, approved_at: deps.now(), approved_version: row.version };
+    return {
+      status: 'approved',
+      approved_by: actor.id,
+      approved_at: deps.now(),
+      approved_version: row.version,
+    };
   });
 }
 
@@ -443,7 +463,9 @@ async function alignmentOf(db: Db, row: ResponseRow): Promise<Alignment> {
       .where('version', '=', row.approved_version)
       .executeTakeFirst();
     if (approved) {
-      const snap = (typeof approved.snapshot === 'string' ? JSON.parse(approved.snapshot) : approved.snapshot) as Snapshot;
+      const snap = (
+        typeof approved.snapshot === 'string' ? JSON.parse(approved.snapshot) : approved.snapshot
+      ) as Snapshot;
       const vi = snap.textVi !== row.text_vi;
       const en = snap.textEn !== row.text_en;
       if (vi !== en) return side(vi ? 'vi' : 'en', 'approval');
@@ -459,7 +481,11 @@ async function alignmentOf(db: Db, row: ResponseRow): Promise<Alignment> {
 async function peopleNamed(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((i): i is string => !!i))];
   if (wanted.length === 0) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', wanted).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', wanted)
+    .execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 

@@ -52,7 +52,11 @@ const outlet = (c: TemplateClaim) => {
   }
 };
 const day = (d: Date | null, lang: Lang) =>
-  d ? (lang === 'vi' ? d.toISOString().slice(0, 10).split('-').reverse().join('/') : d.toISOString().slice(0, 10)) : null;
+  d
+    ? lang === 'vi'
+      ? d.toISOString().slice(0, 10).split('-').reverse().join('/')
+      : d.toISOString().slice(0, 10)
+    : null;
 
 function appeared(c: TemplateClaim, lang: Lang): string {
   const date = day(c.publishedAt, lang);
@@ -75,7 +79,9 @@ function officialStatement(input: TemplateInput, lang: Lang): string {
   if (lang === 'vi') {
     lines.push('TUYÊN BỐ', '');
     for (const c of input.claims)
-      lines.push(`Về thông tin “${c.text}” ${appeared(c, lang)}: đánh giá của chúng tôi là ${verdict.toLowerCase()}.`);
+      lines.push(
+        `Về thông tin “${c.text}” ${appeared(c, lang)}: đánh giá của chúng tôi là ${verdict.toLowerCase()}.`,
+      );
     if (input.facts.length > 0) {
       lines.push('', 'Sự thật đã được xác minh:');
       for (const f of input.facts) lines.push(`- ${f.text.vi}`);
@@ -85,7 +91,9 @@ function officialStatement(input: TemplateInput, lang: Lang): string {
   } else {
     lines.push('STATEMENT', '');
     for (const c of input.claims)
-      lines.push(`Regarding the claim “${c.text}” ${appeared(c, lang)}: our assessment is ${verdict.toLowerCase()}.`);
+      lines.push(
+        `Regarding the claim “${c.text}” ${appeared(c, lang)}: our assessment is ${verdict.toLowerCase()}.`,
+      );
     if (input.facts.length > 0) {
       lines.push('', 'The verified facts:');
       for (const f of input.facts) lines.push(`- ${f.text.en}`);
@@ -104,9 +112,7 @@ function qaExplainer(input: TemplateInput, lang: Lang): string {
     lines.push(lang === 'vi' ? `Đáp: ${verdict}.` : `A: ${verdict}.`);
     for (const f of input.facts) lines.push(f.text[lang]);
     lines.push(
-      lang === 'vi'
-        ? `(Thông tin này ${appeared(c, lang)}.)`
-        : `(The claim was ${appeared(c, lang)}.)`,
+      lang === 'vi' ? `(Thông tin này ${appeared(c, lang)}.)` : `(The claim was ${appeared(c, lang)}.)`,
       '',
     );
   }

@@ -6,12 +6,16 @@ import { buildClaim, buildDocument, buildFlag, buildPage } from '@claimwatch/sha
 
 /** Fixtures for responses: a flagged claim matched to a verified fact whose source page is archived. */
 
-export const SOURCE_PASSAGE =
-  'Việt Nam và Nhật Bản thiết lập quan hệ ngoại giao ngày 21 tháng 9 năm 1973.';
+export const SOURCE_PASSAGE = 'Việt Nam và Nhật Bản thiết lập quan hệ ngoại giao ngày 21 tháng 9 năm 1973.';
 
 let counter = 0;
 
-export async function archivePage(db: Db, url: string, html: string, fetchedAt = new Date('2026-11-01T00:00:00Z')) {
+export async function archivePage(
+  db: Db,
+  url: string,
+  html: string,
+  fetchedAt = new Date('2026-11-01T00:00:00Z'),
+) {
   const page = await buildPage(db, { url });
   const body = Buffer.from(html, 'utf8');
   return saveSnapshot(db, {
