@@ -3,6 +3,7 @@ import { Link, Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from './auth/login-page.tsx';
 import { RequireSession } from './auth/require-session.tsx';
 import { AppShell } from './layout/app-shell.tsx';
+import { respondRoutes } from './responses/respond-routes.tsx';
 import { FlagDetailPage } from './review/flag-detail-page.tsx';
 import { FlagListPage } from './review/flag-list-page.tsx';
 
@@ -21,6 +22,7 @@ export function App() {
         <Route index element={<Navigate to="/flags" replace />} />
         <Route path="/flags" element={<FlagListPage />} />
         <Route path="/flags/:id" element={<FlagDetailPage />} />
+        {respondRoutes()}
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
