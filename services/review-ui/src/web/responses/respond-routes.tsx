@@ -1,3 +1,4 @@
+import './respond.css';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Route } from 'react-router';
 import { AccountPage } from '../account/account-page.tsx';
