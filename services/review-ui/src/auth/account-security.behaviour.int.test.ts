@@ -71,7 +71,9 @@ describe('TOTP second factor', () => {
     // Not yet confirmed: the password alone still signs in.
     expect((await new TestBrowser(server.app).logIn(account.email)).status).toBe(200);
 
-    const wrong = await browser.request('POST', '/api/account/totp/confirm', { body: { code: '000000' } });
+    const valid = [-30_000, 0, 30_000].map((d) => totpCode(enrolment.secret, new Date(clock.getTime() + d)));
+    const wrongCode = ['000000', '111111', '222222', '333333'].find((c) => !valid.includes(c))!;
+    const wrong = await browser.request('POST', '/api/account/totp/confirm', { body: { code: wrongCode } });
     expect(wrong.status).toBe(400);
     const confirmed = await browser.request('POST', '/api/account/totp/confirm', {
       body: { code: totpCode(enrolment.secret, clock) },
@@ -127,7 +129,8 @@ describe('TOTP second factor', () => {
   it('counts wrong codes towards the lockout', async () => {
     const { browser, account } = await signedIn(['writer']);
     const secret = await enrol(browser);
-    const wrong = totpCode(secret, clock) === '111111' ? '222222' : '111111';
+    const valid = [-30_000, 0, 30_000].map((d) => totpCode(secret, new Date(clock.getTime() + d)));
+    const wrong = ['111111', '222222', '333333', '444444'].find((c) => !valid.includes(c))!;
     const other = new TestBrowser(server.app);
     for (let i = 0; i < 3; i++) expect((await logInWithCode(other, account.email, wrong)).status).toBe(401);
     clock = new Date(clock.getTime() + 60_000);
@@ -146,6 +149,20 @@ describe('TOTP second factor', () => {
     const replay = new TestBrowser(server.app);
     replay.cookies.set('cw_session', planted);
     expect((await replay.request('GET', '/api/flags')).status).toBe(401);
+  });
+
+  it('limits code guesses on enrolment to 10 a minute', async () => {
+    const { browser } = await signedIn(['writer']);
+    const { secret } = (await browser.request('POST', '/api/account/totp')).json<TotpEnrolment>();
+    const valid = [-30_000, 0, 30_000].map((d) => totpCode(secret, new Date(clock.getTime() + d)));
+    const wrong = ['000000', '111111', '222222', '333333'].find((c) => !valid.includes(c))!;
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++)
+      statuses.push(
+        (await browser.request('POST', '/api/account/totp/confirm', { body: { code: wrong } })).status,
+      );
+    expect(statuses.slice(0, 10).every((s) => s === 400)).toBe(true);
+    expect(statuses[10]).toBe(429);
   });
 
   it('disables with a current code only', async () => {

@@ -3,12 +3,21 @@ import { AppError } from '@claimwatch/shared/errors';
 import { errorResponses } from '../http/api-error.ts';
 import type { Api, ApiDeps } from '../http/api-types.ts';
 import { TotpCodeBody, TotpEnrolment, TotpStatus } from './account.schemas.ts';
-import { acceptTotp, newTotpSecret, totpQrDataUrl, totpUri } from './totp.ts';
+import { acceptTotp, newTotpSecret, openTotpSecret, sealTotpSecret, totpQrDataUrl, totpUri } from './totp.ts';
+
+/** Codes are six digits: guessing through these routes is limited like login. */
+const CODE_ATTEMPTS = { max: 10, timeWindow: 60_000 };
 
 /** The signed-in person's own second factor: enrol (secret + QR), confirm with a first code, disable. */
 export function registerAccountRoutes(api: Api, deps: ApiDeps): void {
   const access = { resource: 'account', action: 'manage' } as const;
-  const errors = errorResponses('validation_failed', 'unauthenticated', 'forbidden', 'conflict');
+  const errors = errorResponses(
+    'validation_failed',
+    'unauthenticated',
+    'forbidden',
+    'conflict',
+    'rate_limited',
+  );
   const audit = (db: Db, userId: string, action: string, enabled: boolean) =>
     recordAuditEvent(db, {
       actorUserId: userId,
@@ -49,7 +58,11 @@ export function registerAccountRoutes(api: Api, deps: ApiDeps): void {
       if (user.totp_enabled_at)
         throw new AppError('conflict', 'The second factor is already on; disable it first');
       const secret = newTotpSecret();
-      await deps.db.updateTable('users').set({ totp_secret: secret }).where('id', '=', user.id).execute();
+      await deps.db
+        .updateTable('users')
+        .set({ totp_secret: sealTotpSecret(secret, deps.totpKey) })
+        .where('id', '=', user.id)
+        .execute();
       const uri = totpUri(secret, user.email);
       return { secret, uri, qrDataUrl: await totpQrDataUrl(uri) };
     },
@@ -58,7 +71,7 @@ export function registerAccountRoutes(api: Api, deps: ApiDeps): void {
   api.route({
     method: 'POST',
     url: '/account/totp/confirm',
-    config: { access },
+    config: { access, rateLimit: CODE_ATTEMPTS },
     schema: {
       tags: ['account'],
       summary: 'Confirms enrolment with a first valid code; from then on login asks for a code',
@@ -69,7 +82,12 @@ export function registerAccountRoutes(api: Api, deps: ApiDeps): void {
       const user = request.auth!.user;
       if (user.totp_enabled_at) throw new AppError('conflict', 'The second factor is already on');
       if (!user.totp_secret) throw new AppError('conflict', 'Start the enrolment first');
-      const step = acceptTotp(user.totp_secret, request.body.code, deps.now(), null);
+      const step = acceptTotp(
+        openTotpSecret(user.totp_secret, deps.totpKey),
+        request.body.code,
+        deps.now(),
+        null,
+      );
       if (step === null) throw new AppError('validation_failed', 'code: the code is wrong or expired');
       await deps.db.transaction().execute(async (trx) => {
         await trx
@@ -86,7 +104,7 @@ export function registerAccountRoutes(api: Api, deps: ApiDeps): void {
   api.route({
     method: 'POST',
     url: '/account/totp/disable',
-    config: { access },
+    config: { access, rateLimit: CODE_ATTEMPTS },
     schema: {
       tags: ['account'],
       summary: 'Turns the second factor off (needs a current code)',
@@ -97,7 +115,14 @@ export function registerAccountRoutes(api: Api, deps: ApiDeps): void {
       const user = request.auth!.user;
       if (!user.totp_enabled_at || !user.totp_secret)
         throw new AppError('conflict', 'The second factor is off');
-      if (acceptTotp(user.totp_secret, request.body.code, deps.now(), user.totp_last_step) === null)
+      if (
+        acceptTotp(
+          openTotpSecret(user.totp_secret, deps.totpKey),
+          request.body.code,
+          deps.now(),
+          user.totp_last_step,
+        ) === null
+      )
         throw new AppError('validation_failed', 'code: the code is wrong or expired');
       await deps.db.transaction().execute(async (trx) => {
         await trx

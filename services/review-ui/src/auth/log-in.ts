@@ -13,12 +13,14 @@ import { AppError } from '@claimwatch/shared/errors';
 import type { AuthSettings } from './auth-settings.ts';
 import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from './passwords.ts';
 import { type OpenedSession, openSession } from './sessions.ts';
-import { acceptTotp } from './totp.ts';
+import { acceptTotp, openTotpSecret } from './totp.ts';
 
 export type LogInDeps = {
   db: Db;
   now: () => Date;
   settings: Pick<AuthSettings, 'lockAfterFailures' | 'lockForMs' | 'sessionLifetimeMs'>;
+  /** Opens the stored TOTP secrets (see totp.ts). */
+  totpKey: string;
 };
 
 export type LogInInput = {
@@ -66,7 +68,12 @@ export async function logIn(
   if (passwordOk && user.totp_enabled_at && user.totp_secret) {
     // Asking for the code reveals nothing an attacker without the password could learn.
     if (!input.totpCode) throw new SecondFactorRequired();
-    totpStep = acceptTotp(user.totp_secret, input.totpCode, now, user.totp_last_step);
+    totpStep = acceptTotp(
+      openTotpSecret(user.totp_secret, deps.totpKey),
+      input.totpCode,
+      now,
+      user.totp_last_step,
+    );
   }
   const secondFactorOk = !user.totp_enabled_at || totpStep !== null;
 

@@ -53,7 +53,7 @@ export function registerSessionRoutes(api: Api, deps: ApiDeps): void {
     handler: async (request, reply) => {
       const previous = readSessionToken(request, deps.isHttps);
       const opened = await logIn(
-        { db: deps.db, now: deps.now, settings: deps.auth },
+        { db: deps.db, now: deps.now, settings: deps.auth, totpKey: deps.totpKey },
         {
           ...request.body,
           previousSessionId: previous ? sessionIdOf(previous) : undefined,

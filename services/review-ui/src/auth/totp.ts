@@ -1,9 +1,30 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 
 /** RFC 6238 codes as authenticator apps make them: SHA-1, 6 digits, 30 s steps. */
 const PERIOD_S = 30;
 const ISSUER = 'ClaimWatch';
+
+const keyOf = (key: string) => createHash('sha256').update(key).digest();
+
+/** The secret as stored: AES-256-GCM under a key derived from the session secret ("v1.<iv>.<tag>.<data>"). */
+export function sealTotpSecret(secret: string, key: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keyOf(key), iv);
+  const data = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
+  return ['v1', iv, cipher.getAuthTag(), data]
+    .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+    .join('.');
+}
+
+export function openTotpSecret(sealed: string, key: string): string {
+  const [version, iv, tag, data] = sealed.split('.');
+  if (version !== 'v1' || !iv || !tag || !data) throw new Error('Unreadable TOTP secret');
+  const decipher = createDecipheriv('aes-256-gcm', keyOf(key), Buffer.from(iv, 'base64url'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+}
 
 export function newTotpSecret(): string {
   return new Secret({ size: 20 }).base32;

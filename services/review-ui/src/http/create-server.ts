@@ -72,6 +72,7 @@ export async function createReviewServer(deps: ReviewServerDeps): Promise<Api> {
     now: deps.now ?? (() => new Date()),
     auth: { ...defaultAuthSettings, ...deps.auth },
     isHttps: deps.isHttps,
+    totpKey: deriveKey(deps.sessionSecret, 'totp'),
   };
   await app.register(
     async (api) => {
