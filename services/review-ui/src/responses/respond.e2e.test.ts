@@ -5,6 +5,7 @@ import { createLogger } from '@claimwatch/shared/logging';
 import { createTestDatabase, type TestDatabase } from '@claimwatch/shared/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { totpCode } from '../auth/totp.ts';
 import type { Api } from '../http/api-types.ts';
 import { createReviewServer } from '../http/create-server.ts';
 import { ensureWebUi } from '../http/web-build.ts';
@@ -172,5 +173,40 @@ describe('drafting, review by another person, export', () => {
     expect(dialogs).toEqual([]);
     await writerContext.close();
     await managerContext.close();
+  });
+
+  it('an admin turns on TOTP on the account page, and signing in then asks for the code', async () => {
+    await createTestAccount(database, ['admin', 'manager'], 'admin@e2e.claimwatch');
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    const page = await context.newPage();
+    await logIn(page, 'admin@e2e.claimwatch');
+
+    await page.goto(`${baseUrl}/users`);
+    await page.getByTestId('user-row').first().waitFor();
+    expect(await page.getByTestId('user-row').filter({ hasText: 'admin@e2e.claimwatch' }).count()).toBe(1);
+    await shot(page, 'users');
+
+    await page.goto(`${baseUrl}/account`);
+    await page.getByRole('button', { name: 'Bật xác thực hai lớp' }).click();
+    const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(await page.locator('img[src^="data:image/svg+xml"]').count()).toBe(1);
+    await shot(page, 'totp-enrol');
+    await page.fill('input[name="totp"]', totpCode(secret, new Date()));
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByText('Đang bật: mỗi lần đăng nhập cần mã từ ứng dụng xác thực.').waitFor();
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.waitForURL(/\/login/);
+    await page.fill('input[name="email"]', 'admin@e2e.claimwatch');
+    await page.fill('input[name="password"]', TEST_PASSWORD);
+    await page.click('button[type="submit"]');
+    await page.locator('input[name="totp"]').waitFor();
+    await shot(page, 'login-totp');
+    // The next time step: the enrolment code's step cannot be used again.
+    await page.fill('input[name="totp"]', totpCode(secret, new Date(Date.now() + 30_000)));
+    await page.click('button[type="submit"]');
+    await page.waitForURL(/\/flags/);
+    await context.close();
   });
 });

@@ -222,6 +222,22 @@ export const vi = {
     label: 'Mã xác thực (6 số)',
     needed: 'Nhập mã từ ứng dụng xác thực của bạn.',
   },
+  users: {
+    nav: 'Người dùng',
+    title: 'Quản lý người dùng',
+    name: 'Người dùng',
+    roles: 'Vai trò',
+    state: 'Trạng thái',
+    active: 'Đang hoạt động',
+    disabled: 'Đã vô hiệu hoá',
+    lockedUntil: 'Tạm khoá đến {{at}}',
+    totp: 'Có xác thực hai lớp',
+    enable: 'Kích hoạt lại',
+    disable: 'Vô hiệu hoá',
+    unlock: 'Mở khoá',
+    create: 'Tạo tài khoản',
+    field: { email: 'Email', displayName: 'Tên hiển thị', password: 'Mật khẩu ban đầu' },
+  },
 };
 
 export type Catalog = typeof vi;

@@ -2,6 +2,7 @@ import './respond.css';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Route } from 'react-router';
 import { AccountPage } from '../account/account-page.tsx';
+import { UsersPage } from '../account/users-page.tsx';
 import { AuditLogPage } from '../audit/audit-page.tsx';
 import { useSession } from '../auth/session.ts';
 import { NewResponsePage } from './new-response-page.tsx';
@@ -17,6 +18,7 @@ export function respondRoutes() {
       <Route path="/responses/:id" element={<ResponsePage />} />
       <Route path="/audit" element={<AuditLogPage />} />
       <Route path="/account" element={<AccountPage />} />
+      <Route path="/users" element={<UsersPage />} />
     </>
   );
 }
@@ -31,6 +33,7 @@ export function RespondNav() {
       {(roles.includes('manager') || roles.includes('admin')) && (
         <NavLink to="/audit">{t('audit.nav')}</NavLink>
       )}
+      {roles.includes('admin') && <NavLink to="/users">{t('users.nav')}</NavLink>}
       <NavLink to="/account">{t('account.nav')}</NavLink>
     </>
   );
