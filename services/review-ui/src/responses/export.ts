@@ -34,9 +34,15 @@ const headings = {
   en: { claims: 'Claims reviewed', verdict: 'Verdict', sources: 'Cited sources', fact: 'Verified fact' },
 };
 
-/** Markdown with the text kept literal: characters Markdown would interpret are escaped. */
+/**
+ * Markdown with the text kept literal: inline markup characters (emphasis, code, links, HTML, tables) are
+ * escaped everywhere, and block markers (headings, quotes, lists) where a line starts with them.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, '\\$1');
+  return text
+    .replace(/([\\`*_{}[\]<>|~])/g, '\\$1')
+    .replace(/^(\s*)([#>+-])/gm, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
 }
 
 function citationLine(c: LoadedResponse['citations'][number], lang: Lang, md: boolean): string {
@@ -106,7 +112,7 @@ export function toHtml(loaded: LoadedResponse, lang: Lang): string {
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'">
 <title>${verdict}</title>
 </head>
 <body>

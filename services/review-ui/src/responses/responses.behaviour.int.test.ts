@@ -363,7 +363,7 @@ describe('GET /api/responses/:id/export', () => {
       /^attachment; filename="response-[0-9a-f]{8}-v2-en\.md"$/,
     );
     expect(md.body).toContain('# False');
-    expect(md.body).toContain('\\<img src=x onerror=alert\\(1\\)\\> \\*false\\*\\.');
+    expect(md.body).toContain('Verdict: \\<img src=x onerror=alert(1)\\> \\*false\\*.');
     expect(md.body).toContain(`<${sourceUrl}>`);
   });
 
