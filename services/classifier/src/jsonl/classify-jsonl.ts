@@ -6,7 +6,7 @@ import { recencyWeight } from '../flag/priority.ts';
 import type { ActiveModels } from '../models/active-models.ts';
 import { createVerifyContext, readReferenceFiles } from '../verify/verifier.ts';
 import { type FlagProposal, type VerifyContext, verifyClaim } from '../verify/verify-claims.ts';
-import { readJsonl, writeJsonl } from './jsonl-files.ts';
+import { readJsonlLines, writeJsonl } from './jsonl-files.ts';
 
 export const ClassifyInput = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
@@ -87,7 +87,10 @@ export async function classifyDocument(
   return { id: doc.id, lang: detection.lang, flags };
 }
 
-/** `claimwatch classify`: document lines → `{id, lang, flags}` lines, in input order. */
+/**
+ * `claimwatch classify`: document lines → `{id, lang, flags}` lines, in input order; a line that cannot be
+ * read is answered by `{id,error}` in its place.
+ */
 export async function classifyJsonl(
   inFile: string,
   outFile: string,
@@ -95,11 +98,14 @@ export async function classifyJsonl(
   models: ActiveModels,
   ctx: VerifyContext,
 ): Promise<{ documents: number; flags: number }> {
-  const rows = await readJsonl(inFile, ClassifyInput);
-  const out = [];
-  for (const row of rows) out.push(await classifyDocument(row, gazetteer, models, ctx));
+  const lines = await readJsonlLines(inFile, ClassifyInput);
+  const out: (Awaited<ReturnType<typeof classifyDocument>> | { id: string | null; error: string })[] = [];
+  for (const line of lines)
+    out.push(
+      line.ok ? await classifyDocument(line.row, gazetteer, models, ctx) : { id: line.id, error: line.error },
+    );
   await writeJsonl(outFile, out);
-  return { documents: out.length, flags: out.reduce((n, o) => n + o.flags.length, 0) };
+  return { documents: out.length, flags: out.reduce((n, o) => n + ('flags' in o ? o.flags.length : 0), 0) };
 }
 
 export type ClassifyFilesOptions = {

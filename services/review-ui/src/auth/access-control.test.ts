@@ -13,7 +13,7 @@ async function apiWith(routes: (api: Parameters<typeof installAccessControl>[0])
     // No request is made, so the database is never touched.
     await installAccessControl(
       api,
-      { db: {} as Db, now: () => new Date(), auth: defaultAuthSettings, isHttps: false },
+      { db: {} as Db, now: () => new Date(), auth: defaultAuthSettings, isHttps: false, totpKey: 't' },
       'k'.repeat(40),
     );
     routes(api);

@@ -13,11 +13,14 @@ import { AppError } from '@claimwatch/shared/errors';
 import type { AuthSettings } from './auth-settings.ts';
 import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from './passwords.ts';
 import { type OpenedSession, openSession } from './sessions.ts';
+import { acceptTotp, openTotpSecret } from './totp.ts';
 
 export type LogInDeps = {
   db: Db;
   now: () => Date;
   settings: Pick<AuthSettings, 'lockAfterFailures' | 'lockForMs' | 'sessionLifetimeMs'>;
+  /** Opens the stored TOTP secrets (see totp.ts). */
+  totpKey: string;
 };
 
 export type LogInInput = {
@@ -25,7 +28,17 @@ export type LogInInput = {
   password: string;
   /** The session id (hash) the browser came with, if any: it is ended, never upgraded. */
   previousSessionId: string | undefined;
+  /** The TOTP code, needed once the account has enrolled a second factor. */
+  totpCode?: string | undefined;
 };
+
+/** The password was right but the account has a second factor and no code came with it. */
+export class SecondFactorRequired extends Error {
+  constructor() {
+    super('Enter the code from your authenticator app');
+    this.name = 'SecondFactorRequired';
+  }
+}
 
 /**
  * One message for every refusal (unknown e-mail, wrong password, locked or disabled account), so the
@@ -50,9 +63,23 @@ export async function logIn(
     throw new AppError('unauthenticated', REFUSED);
   }
 
-  if (!(await verifyPassword(user.password_hash, input.password))) {
+  const passwordOk = await verifyPassword(user.password_hash, input.password);
+  let totpStep: number | null = null;
+  if (passwordOk && user.totp_enabled_at && user.totp_secret) {
+    // Asking for the code reveals nothing an attacker without the password could learn.
+    if (!input.totpCode) throw new SecondFactorRequired();
+    totpStep = acceptTotp(
+      openTotpSecret(user.totp_secret, deps.totpKey),
+      input.totpCode,
+      now,
+      user.totp_last_step,
+    );
+  }
+  const secondFactorOk = !user.totp_enabled_at || totpStep !== null;
+
+  if (!passwordOk || !secondFactorOk) {
     await db.transaction().execute(async (trx) => {
-      await recordLoginFailure(trx, user.id, settings.lockAfterFailures, settings.lockForMs);
+      await recordLoginFailure(trx, user.id, settings.lockAfterFailures, settings.lockForMs, now);
       const after = await getUser(trx, user.id);
       // The account was not locked when we started (checked above), so a lock now is this failure's doing.
       if (after?.locked_until && after.locked_until > now) {
@@ -76,6 +103,8 @@ export async function logIn(
   const session = await db.transaction().execute(async (trx) => {
     if (input.previousSessionId) await deleteSession(trx, input.previousSessionId);
     await recordLoginSuccess(trx, user.id);
+    if (totpStep !== null)
+      await trx.updateTable('users').set({ totp_last_step: totpStep }).where('id', '=', user.id).execute();
     if (rehashed) await setUserPasswordHash(trx, user.id, rehashed);
     const opened = await openSession(trx, user.id, now, settings);
     await recordAuditEvent(trx, {

@@ -17,6 +17,18 @@ export const policy = {
     note: ['monitor', 'writer', 'manager', 'admin'],
   },
   savedFilters: { manage: ['monitor', 'writer', 'manager', 'admin'] },
+  // responses: writers draft, managers approve (never their own: enforced in responses.ts) and publish.
+  responses: {
+    read: ['monitor', 'writer', 'manager', 'admin'],
+    draft: ['writer', 'manager'],
+    submit: ['writer', 'manager'],
+    approve: ['manager'],
+    publish: ['manager'],
+    export: ['writer', 'manager'],
+  },
+  audit: { read: ['manager', 'admin'], export: ['manager', 'admin'] },
+  users: { manage: ['admin'] },
+  account: { manage: ['monitor', 'writer', 'manager', 'admin'] },
 } as const satisfies PolicyTable;
 
 export type PolicyTable = Record<string, Record<string, readonly Role[]>>;

@@ -26,6 +26,6 @@ export function loadSessionSecret(configured: string | undefined, dataDir: strin
 }
 
 /** A separate key per use (cookie signing, CSRF tokens), derived from the one secret. */
-export function deriveKey(secret: string, purpose: 'cookies' | 'csrf'): string {
+export function deriveKey(secret: string, purpose: 'cookies' | 'csrf' | 'totp'): string {
   return createHmac('sha256', secret).update(`claimwatch-review-ui:${purpose}`).digest('base64url');
 }

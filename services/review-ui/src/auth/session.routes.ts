@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { errorResponses } from '../http/api-error.ts';
 import type { Api, ApiDeps } from '../http/api-types.ts';
 import { csrfUserInfo } from './access-control.ts';
-import { logIn, logOut } from './log-in.ts';
+import { logIn, logOut, SecondFactorRequired } from './log-in.ts';
 import { LoginBody, type Me, SessionState } from './session.schemas.ts';
 import { clearSessionCookie, cookieNames, readSessionToken, setSessionCookie } from './session-cookie.ts';
 import { sessionIdOf } from './session-tokens.ts';
@@ -52,13 +52,21 @@ export function registerSessionRoutes(api: Api, deps: ApiDeps): void {
     },
     handler: async (request, reply) => {
       const previous = readSessionToken(request, deps.isHttps);
-      const { user, session } = await logIn(
-        { db: deps.db, now: deps.now, settings: deps.auth },
+      const opened = await logIn(
+        { db: deps.db, now: deps.now, settings: deps.auth, totpKey: deps.totpKey },
         {
           ...request.body,
           previousSessionId: previous ? sessionIdOf(previous) : undefined,
         },
-      );
+      ).catch((error: unknown) => {
+        if (error instanceof SecondFactorRequired) return error;
+        throw error;
+      });
+      if (opened instanceof SecondFactorRequired)
+        return reply
+          .code(401 as 200)
+          .send({ code: 'totp_required', message: opened.message } as unknown as SessionState);
+      const { user, session } = opened;
       setSessionCookie(reply, deps.isHttps, session.token, session.expiresAt);
       // A new CSRF secret too: generateCsrf makes one when the request carries none.
       delete request.cookies[cookieNames(deps.isHttps).csrf];

@@ -7,6 +7,11 @@ import { PASSWORD_MAX_LENGTH } from './password-rules.ts';
 export const LoginBody = z.object({
   email: z.string().trim().min(3).max(320),
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  totpCode: z
+    .string()
+    .regex(/^\d{6}$/, 'expected 6 digits')
+    .optional()
+    .describe('The authenticator code; asked for (401 totp_required) once the account enrolled TOTP.'),
 });
 
 export const Me = z.object({

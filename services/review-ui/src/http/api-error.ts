@@ -14,6 +14,7 @@ export const apiErrorCodes = [
   'flag_locked',
   'rate_limited',
   'internal',
+  'totp_required',
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];
 
@@ -31,6 +32,7 @@ export const statusOf: Record<ApiErrorCode, number> = {
   flag_locked: 409,
   rate_limited: 429,
   internal: 500,
+  totp_required: 401,
 };
 
 /**

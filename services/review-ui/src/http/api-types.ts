@@ -20,4 +20,6 @@ export type ApiDeps = {
   auth: AuthSettings;
   /** Served over HTTPS (UI_COOKIE_SECURE): Secure, __Host- cookies and HSTS. */
   isHttps: boolean;
+  /** Encrypts TOTP secrets at rest (derived from the session secret). */
+  totpKey: string;
 };

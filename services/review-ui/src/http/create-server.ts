@@ -9,6 +9,7 @@ import { installAccessControl } from '../auth/access-control.ts';
 import { type AuthSettings, defaultAuthSettings } from '../auth/auth-settings.ts';
 import { registerSessionRoutes } from '../auth/session.routes.ts';
 import { deriveKey } from '../auth/session-secret.ts';
+import { registerRespondRoutes } from '../responses/register.ts';
 import { registerFlagRoutes } from '../review/flag.routes.ts';
 import { registerTriageRoutes, type TriageDeps } from '../triage/triage.routes.ts';
 import type { Api, ApiDeps } from './api-types.ts';
@@ -72,6 +73,7 @@ export async function createReviewServer(deps: ReviewServerDeps): Promise<Api> {
     now: deps.now ?? (() => new Date()),
     auth: { ...defaultAuthSettings, ...deps.auth },
     isHttps: deps.isHttps,
+    totpKey: deriveKey(deps.sessionSecret, 'totp'),
   };
   await app.register(
     async (api) => {
@@ -83,6 +85,7 @@ export async function createReviewServer(deps: ReviewServerDeps): Promise<Api> {
       registerSessionRoutes(api, apiDeps);
       registerFlagRoutes(api, apiDeps);
       if (deps.redis) registerTriageRoutes(api, apiDeps, { redis: deps.redis, triage: deps.triage });
+      registerRespondRoutes(api, apiDeps);
       registerOpenApiRoute(api);
     },
     { prefix: '/api' },

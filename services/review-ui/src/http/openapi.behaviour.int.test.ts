@@ -23,7 +23,7 @@ describe('OpenAPI document', () => {
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/flags', '/api/flags/{id}', '/api/session']),
     );
-    // triage
+    // Each area checks its own paths (responses: respond-openapi.behaviour.int.test.ts).
     expect(Object.keys(doc.paths).filter((p) => p.startsWith('/api/triage/')).length).toBe(12);
     expect(Object.keys(doc.paths['/api/session']!).sort()).toEqual(['delete', 'get', 'post']);
     const list = doc.paths['/api/flags']!.get!;

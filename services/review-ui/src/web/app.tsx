@@ -3,6 +3,7 @@ import { Link, Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from './auth/login-page.tsx';
 import { RequireSession } from './auth/require-session.tsx';
 import { AppShell } from './layout/app-shell.tsx';
+import { respondRoutes } from './responses/respond-routes.tsx';
 import { FlagDetailPage } from './review/flag-detail-page.tsx';
 import { FlagListPage } from './review/flag-list-page.tsx';
 import { TriageItemPage } from './triage/triage-item-page.tsx';
@@ -25,6 +26,7 @@ export function App() {
         <Route path="/flags/:id" element={<FlagDetailPage />} />
         <Route path="/triage" element={<TriagePage />} />
         <Route path="/triage/:id" element={<TriageItemPage />} />
+        {respondRoutes()}
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -309,6 +309,9 @@ export interface Users {
   locked_until: Timestamp | null;
   is_disabled: Generated<boolean>;
   created_at: Generated<Timestamp>;
+  totp_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  totp_last_step: number | null;
 }
 
 export interface VerifiedFactVersions {

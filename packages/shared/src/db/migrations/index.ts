@@ -5,6 +5,7 @@ import * as classificationModelSet from './2026-11-24T200000_classification_mode
 import * as referenceData from './2026-11-24T300000_reference_data.ts';
 import * as reviewAndResponses from './2026-11-24T400000_review_and_responses.ts';
 import * as triageIndexes from './2026-11-24T410000_triage_indexes.ts';
+import * as accountSecurity from './2026-11-24T450000_account_security.ts';
 
 /**
  * Every migration, keyed by its file name (applied in key order). Listed explicitly rather than read
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T300000_reference_data': referenceData,
   '2026-11-24T400000_review_and_responses': reviewAndResponses,
   '2026-11-24T410000_triage_indexes': triageIndexes,
+  '2026-11-24T450000_account_security': accountSecurity,
 };

@@ -50,6 +50,8 @@ export async function recordLoginFailure(
   id: string,
   lockAfter: number,
   lockForMs: number,
+  /** The caller's clock (the review UI's injected one), so lock times agree with its checks. */
+  now: Date = new Date(),
 ): Promise<void> {
   await db
     .updateTable('users')
@@ -58,7 +60,7 @@ export async function recordLoginFailure(
       locked_until: eb
         .case()
         .when('failed_login_count', '>=', lockAfter - 1)
-        .then(new Date(Date.now() + lockForMs))
+        .then(new Date(now.getTime() + lockForMs))
         .else(eb.ref('locked_until'))
         .end(),
     }))

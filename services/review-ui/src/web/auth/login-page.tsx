@@ -20,6 +20,8 @@ export function LoginPage() {
   const location = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [totpCode, setTotpCode] = useState('');
+  const [needsCode, setNeedsCode] = useState(false);
   const queryClient = useQueryClient();
 
   // Whoever arrives here (signed out, session expired) leaves nothing of theirs in the cache.
@@ -30,10 +32,15 @@ export function LoginPage() {
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     logIn.mutate(
-      { email, password },
+      { email, password, ...(needsCode && totpCode ? { totpCode } : {}) },
       {
         onSuccess: () => navigate(returnPath(location.state), { replace: true }),
-        onError: () => setPassword(''),
+        onError: (e) => {
+          // The password was right: keep it and ask for the second factor.
+          if (e instanceof ApiRequestError && e.code === 'totp_required') setNeedsCode(true);
+          else setPassword('');
+          setTotpCode('');
+        },
       },
     );
   };
@@ -41,11 +48,13 @@ export function LoginPage() {
   const error = logIn.error;
   const errorMessage = !error
     ? undefined
-    : error instanceof ApiRequestError && error.code === 'unauthenticated'
-      ? t('login.refused')
-      : error instanceof ApiRequestError && error.code === 'rate_limited'
-        ? t('login.rateLimited')
-        : t('login.failed');
+    : error instanceof ApiRequestError && error.code === 'totp_required'
+      ? t('loginTotp.needed')
+      : error instanceof ApiRequestError && error.code === 'unauthenticated'
+        ? t('login.refused')
+        : error instanceof ApiRequestError && error.code === 'rate_limited'
+          ? t('login.rateLimited')
+          : t('login.failed');
 
   return (
     <main className="login">
@@ -80,6 +89,20 @@ export function LoginPage() {
               onChange={(e) => setPassword(e.target.value)}
             />
           </label>
+          {needsCode && (
+            <label>
+              {t('loginTotp.label')}
+              <input
+                name="totp"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="\d{6}"
+                required
+                value={totpCode}
+                onChange={(e) => setTotpCode(e.target.value.trim())}
+              />
+            </label>
+          )}
           {errorMessage && (
             <p className="error" role="alert">
               {errorMessage}

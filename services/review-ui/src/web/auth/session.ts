@@ -30,7 +30,7 @@ export function forgetUserData(queryClient: QueryClient): void {
 export function useLogIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (credentials: { email: string; password: string }) => {
+    mutationFn: async (credentials: { email: string; password: string; totpCode?: string }) => {
       // A first visit may not have fetched a token yet.
       const token =
         csrfTokenOf(queryClient) ??

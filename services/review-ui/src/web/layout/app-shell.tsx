@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useLogOut, useSession } from '../auth/session.ts';
 import { setLanguage, storedLanguage } from '../i18n/i18n.ts';
+import { RespondNav } from '../responses/respond-routes.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
 
 export function AppShell() {
@@ -23,6 +24,7 @@ export function AppShell() {
         <nav>
           <NavLink to="/flags">{t('shell.nav.flags')}</NavLink>
           <NavLink to="/triage">{t('triage.nav')}</NavLink>
+          <RespondNav />
         </nav>
         <div className="shell-user">
           {user && (

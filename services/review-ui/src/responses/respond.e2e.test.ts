@@ -1,0 +1,212 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '@claimwatch/shared/config';
+import { createLogger } from '@claimwatch/shared/logging';
+import { createTestDatabase, type TestDatabase } from '@claimwatch/shared/testing';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { totpCode } from '../auth/totp.ts';
+import type { Api } from '../http/api-types.ts';
+import { createReviewServer } from '../http/create-server.ts';
+import { ensureWebUi } from '../http/web-build.ts';
+import { SOURCE_PASSAGE, seedFlaggedClaim } from '../testing/response-fixtures.ts';
+import { createTestAccount, TEST_PASSWORD } from '../testing/test-browser.ts';
+
+/**
+ * A writer drafts a response from a flag and submits it; a manager (another person) approves it and
+ * downloads the exports; the UI switches to English. Real server, real bundle, the OS Chromium.
+ */
+
+const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
+let database: TestDatabase;
+let app: Api;
+let baseUrl: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  database = await createTestDatabase({ kind: 'pglite' });
+  const logger = createLogger({ level: 'silent' }, 'respond-e2e');
+  app = await createReviewServer({
+    db: database.db,
+    logger,
+    sessionSecret: 'e2e-session-secret-that-is-long-enough-0123456789',
+    isHttps: false,
+    webDir: await ensureWebUi({ logger }),
+  });
+  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await database?.close();
+});
+
+async function logIn(page: Page, email: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', TEST_PASSWORD);
+  await page.click('button[type="submit"]');
+  await page.waitForURL(/\/flags/);
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(screenshots, `respond-${name}.png`), fullPage: true });
+
+describe('drafting, review by another person, export', () => {
+  it('writer drafts from a flag and submits; a manager approves and exports; the UI switches language', async () => {
+    const writer = await createTestAccount(database, ['writer'], 'writer@e2e.claimwatch');
+    const manager = await createTestAccount(database, ['manager'], 'manager@e2e.claimwatch');
+    await database.db
+      .updateTable('users')
+      .set({ display_name: 'Lan (writer)' })
+      .where('id', '=', writer.id)
+      .execute();
+    await database.db
+      .updateTable('users')
+      .set({ display_name: 'Minh (manager)' })
+      .where('id', '=', manager.id)
+      .execute();
+    const { flag, claimText, sourceUrl } = await seedFlaggedClaim(database.db);
+
+    // The writer, in Vietnamese (the default).
+    const writerContext = await browser.newContext({ locale: 'vi-VN', acceptDownloads: true });
+    const writerPage = await writerContext.newPage();
+    const dialogs: string[] = [];
+    writerPage.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await logIn(writerPage, 'writer@e2e.claimwatch');
+    await writerPage.goto(`${baseUrl}/responses/new?flag=${flag.id}`);
+    await writerPage.getByTestId('flag-choice').first().waitFor();
+    expect(await writerPage.locator('input[type="checkbox"]:checked').count()).toBe(1);
+    await writerPage.selectOption('select[name="template"]', 'official_statement');
+    await shot(writerPage, 'new');
+    await writerPage.getByRole('button', { name: 'Tạo bản nháp' }).click();
+
+    await writerPage.waitForURL(/\/responses\/[0-9a-f-]{36}$/);
+    const responseUrl = writerPage.url();
+    const textVi = writerPage.locator('textarea[name="textVi"]');
+    await textVi.waitFor();
+    expect(await textVi.inputValue()).toContain(claimText);
+    expect(await writerPage.locator('textarea[name="textEn"]').inputValue()).toContain(sourceUrl);
+    await expect.poll(() => writerPage.getByTestId('response-status').textContent()).toBe('Bản nháp');
+
+    // Quote the archived source, then save: version 2, and the citation check passes.
+    await writerPage.fill('input[name="quote-1"]', SOURCE_PASSAGE);
+    await writerPage.fill('textarea[name="textVi"]', `${await textVi.inputValue()}\nTrân trọng.`);
+    await writerPage.getByRole('button', { name: 'Lưu' }).click();
+    await writerPage.getByTestId('alignment-warning').waitFor();
+    await writerPage.getByText('Kiểm tra trích dẫn: đạt.').waitFor();
+    // Both sides edited in one save: the texts are aligned again.
+    await writerPage.fill('textarea[name="textVi"]', `${await textVi.inputValue()} Xin cảm ơn.`);
+    await writerPage.fill(
+      'textarea[name="textEn"]',
+      `${await writerPage.locator('textarea[name="textEn"]').inputValue()}\nRegards.`,
+    );
+    await writerPage.getByRole('button', { name: 'Lưu' }).click();
+    await writerPage.getByTestId('alignment-warning').waitFor({ state: 'detached' });
+    expect(await writerPage.getByTestId('versions').locator('li').count()).toBe(3);
+    await shot(writerPage, 'draft');
+
+    await writerPage.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await expect.poll(() => writerPage.getByTestId('response-status').textContent()).toBe('Chờ duyệt');
+    expect(await writerPage.getByRole('button', { name: 'Duyệt' }).count()).toBe(0);
+
+    // A different person, a manager, approves.
+    const managerContext = await browser.newContext({ locale: 'vi-VN', acceptDownloads: true });
+    const managerPage = await managerContext.newPage();
+    await logIn(managerPage, 'manager@e2e.claimwatch');
+    await managerPage.goto(responseUrl);
+    await managerPage.getByRole('button', { name: 'Duyệt' }).click();
+    await expect.poll(() => managerPage.getByTestId('response-status').textContent()).toBe('Đã duyệt');
+    await shot(managerPage, 'approved');
+
+    const [markdown] = await Promise.all([
+      managerPage.waitForEvent('download'),
+      managerPage.getByTestId('export-md-vi').click(),
+    ]);
+    expect(markdown.suggestedFilename()).toMatch(/^response-[0-9a-f]{8}-v3-vi\.md$/);
+    const md = readFileSync((await markdown.path())!, 'utf8');
+    expect(md).toContain('# Sai sự thật');
+    expect(md).toContain(`<${sourceUrl}>`);
+
+    const [jsonld] = await Promise.all([
+      managerPage.waitForEvent('download'),
+      managerPage.getByTestId('export-jsonld-en').click(),
+    ]);
+    const review = JSON.parse(readFileSync((await jsonld.path())!, 'utf8'));
+    expect(review).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'ClaimReview',
+      claimReviewed: claimText,
+      reviewRating: { ratingValue: 1, alternateName: 'False' },
+    });
+
+    // Language switch: the same screen in English.
+    await managerPage.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => managerPage.getByTestId('response-status').textContent()).toBe('Approved');
+    await managerPage.getByRole('heading', { name: 'Version history' }).waitFor();
+    await shot(managerPage, 'approved-en');
+
+    await managerPage.goto(`${baseUrl}/audit?entityType=response`);
+    await managerPage.getByTestId('audit-row').first().waitFor();
+    expect(await managerPage.getByTestId('audit-row').count()).toBe(5);
+    await shot(managerPage, 'audit');
+
+    expect(dialogs).toEqual([]);
+    await writerContext.close();
+    await managerContext.close();
+  });
+
+  it('an admin turns on TOTP on the account page, and signing in then asks for the code', async () => {
+    await createTestAccount(database, ['admin', 'manager'], 'admin@e2e.claimwatch');
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    const page = await context.newPage();
+    await logIn(page, 'admin@e2e.claimwatch');
+
+    await page.goto(`${baseUrl}/users`);
+    await page.getByTestId('user-row').first().waitFor();
+    expect(await page.getByTestId('user-row').filter({ hasText: 'admin@e2e.claimwatch' }).count()).toBe(1);
+    await shot(page, 'users');
+
+    await page.goto(`${baseUrl}/account`);
+    await page.getByRole('button', { name: 'Bật xác thực hai lớp' }).click();
+    const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(await page.locator('img[src^="data:image/svg+xml"]').count()).toBe(1);
+    await shot(page, 'totp-enrol');
+    await page.fill('input[name="totp"]', totpCode(secret, new Date()));
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByText('Đang bật: mỗi lần đăng nhập cần mã từ ứng dụng xác thực.').waitFor();
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.waitForURL(/\/login/);
+    await page.fill('input[name="email"]', 'admin@e2e.claimwatch');
+    await page.fill('input[name="password"]', TEST_PASSWORD);
+    await page.click('button[type="submit"]');
+    await page.locator('input[name="totp"]').waitFor();
+    await shot(page, 'login-totp');
+    // The next time step: the enrolment code's step cannot be used again.
+    await page.fill('input[name="totp"]', totpCode(secret, new Date(Date.now() + 30_000)));
+    await page.click('button[type="submit"]');
+    await page.waitForURL(/\/flags/);
+    await context.close();
+  });
+});
