@@ -4,6 +4,7 @@ import * as crawlerProduction from './2026-11-24T100000_crawler_production.ts';
 import * as classificationModelSet from './2026-11-24T200000_classification_model_set.ts';
 import * as referenceData from './2026-11-24T300000_reference_data.ts';
 import * as reviewAndResponses from './2026-11-24T400000_review_and_responses.ts';
+import * as digests from './2026-11-24T500000_digests.ts';
 
 /**
  * Every migration, keyed by its file name (applied in key order). Listed explicitly rather than read
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T200000_classification_model_set': classificationModelSet,
   '2026-11-24T300000_reference_data': referenceData,
   '2026-11-24T400000_review_and_responses': reviewAndResponses,
+  '2026-11-24T500000_digests': digests,
 };
