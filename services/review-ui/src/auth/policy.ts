@@ -10,6 +10,13 @@ export const policy = {
     // Everyone with an account reads the queue; deciding and responding come with their own actions.
     read: ['monitor', 'writer', 'manager', 'admin'],
   },
+  // digest
+  digest: {
+    // Managers read and build weekly digests; everyone sees the live overview and source health.
+    read: ['manager', 'admin'],
+    build: ['manager', 'admin'],
+    overview: ['monitor', 'writer', 'manager', 'admin'],
+  },
 } as const satisfies PolicyTable;
 
 export type PolicyTable = Record<string, Record<string, readonly Role[]>>;

@@ -9,6 +9,11 @@ import { installAccessControl } from '../auth/access-control.ts';
 import { type AuthSettings, defaultAuthSettings } from '../auth/auth-settings.ts';
 import { registerSessionRoutes } from '../auth/session.routes.ts';
 import { deriveKey } from '../auth/session-secret.ts';
+import {
+  type DigestServerSettings,
+  defaultDigestServerSettings,
+  registerDigestRoutes,
+} from '../digest/digest.routes.ts';
 import { registerFlagRoutes } from '../review/flag.routes.ts';
 import type { Api, ApiDeps } from './api-types.ts';
 import { handleError } from './error-handler.ts';
@@ -26,6 +31,7 @@ export type ReviewServerDeps = {
   webDir?: string | undefined;
   now?: () => Date;
   auth?: Partial<AuthSettings>;
+  digest?: DigestServerSettings;
 };
 
 /** Login bodies and, later, response drafts are small; anything bigger is refused before parsing. */
@@ -81,6 +87,7 @@ export async function createReviewServer(deps: ReviewServerDeps): Promise<Api> {
       });
       registerSessionRoutes(api, apiDeps);
       registerFlagRoutes(api, apiDeps);
+      registerDigestRoutes(api, apiDeps, deps.digest ?? defaultDigestServerSettings);
       registerOpenApiRoute(api);
     },
     { prefix: '/api' },

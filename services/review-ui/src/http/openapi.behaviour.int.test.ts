@@ -20,7 +20,22 @@ describe('OpenAPI document', () => {
       >;
     }>();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/flags', '/api/flags/{id}', '/api/session']);
+    const digestPaths = Object.keys(doc.paths).filter((p) => p.startsWith('/api/digest'));
+    expect(digestPaths.sort()).toEqual([
+      '/api/digest/live',
+      '/api/digest/sources',
+      '/api/digests',
+      '/api/digests/{week}',
+      '/api/digests/{week}/build',
+      '/api/digests/{week}/export.csv',
+      '/api/digests/{week}/export.json',
+      '/api/digests/{week}/export.pdf',
+    ]);
+    expect(
+      Object.keys(doc.paths)
+        .filter((p) => !digestPaths.includes(p))
+        .sort(),
+    ).toEqual(['/api/flags', '/api/flags/{id}', '/api/session']);
     expect(Object.keys(doc.paths['/api/session']!).sort()).toEqual(['delete', 'get', 'post']);
     const list = doc.paths['/api/flags']!.get!;
     expect(list.parameters?.map((p) => p.name).sort()).toEqual([
