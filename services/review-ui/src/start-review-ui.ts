@@ -2,10 +2,17 @@ import type { ReviewUiConfig } from '@claimwatch/shared/config';
 import { type Db, deleteExpiredSessions } from '@claimwatch/shared/db';
 import type { Logger } from '@claimwatch/shared/logging';
 import { loadSessionSecret } from './auth/session-secret.ts';
+import type { DigestServerSettings } from './digest/digest.routes.ts';
 import { createReviewServer } from './http/create-server.ts';
 import { ensureWebUi } from './http/web-build.ts';
 
-export type ReviewUiDeps = { db: Db; config: ReviewUiConfig; logger: Logger; dataDir: string };
+export type ReviewUiDeps = {
+  db: Db;
+  config: ReviewUiConfig;
+  logger: Logger;
+  dataDir: string;
+  digest?: DigestServerSettings;
+};
 
 export type RunningReviewUi = { url: string; close(): Promise<void> };
 
@@ -21,6 +28,7 @@ export async function startReviewUi(deps: ReviewUiDeps): Promise<RunningReviewUi
     sessionSecret: loadSessionSecret(deps.config.sessionSecret, deps.dataDir),
     isHttps: deps.config.cookieSecure,
     webDir,
+    ...(deps.digest ? { digest: { ...deps.digest, publicUrl: deps.config.publicUrl } } : {}),
   });
   await app.listen({ host: deps.config.host, port: deps.config.port });
 

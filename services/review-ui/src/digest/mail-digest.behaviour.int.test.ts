@@ -1,41 +1,19 @@
 import { buildUser, createTestDatabase, type TestDatabase } from '@claimwatch/shared/testing';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeeklyDigest } from './build-digest.ts';
 import { buildDigestWeek, FIXTURE_TZ, FIXTURE_WEEK } from './digest-fixture.ts';
 import { digestRecipients, mailDigest } from './mail-digest.ts';
-
-type Received = { from: string; to: string[]; body: string };
+import { startSmtpSink } from './smtp-sink.ts';
 
 let database: TestDatabase;
-let smtp: SMTPServer;
-let port: number;
-const received: Received[] = [];
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  // A real SMTP server on loopback that keeps what it receives.
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          body: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  port = (smtp.server.address() as { port: number }).port;
+  smtp = await startSmtpSink();
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await smtp?.close();
   await database?.close();
 });
 
@@ -64,7 +42,7 @@ describe('mailing the digest', () => {
     const result = await mailDigest(db, digest, {
       smtp: {
         host: '127.0.0.1',
-        port,
+        port: smtp.port,
         secure: false,
         user: undefined,
         password: undefined,
@@ -75,10 +53,10 @@ describe('mailing the digest', () => {
       now: new Date('2026-11-23T01:00:00Z'),
     });
     expect(result.sent).toEqual(['lan@claimwatch.test', 'sam@claimwatch.test']);
-    expect(received.map((m) => m.to)).toEqual([['lan@claimwatch.test'], ['sam@claimwatch.test']]);
-    expect(received[0]!.from).toBe('digest@claimwatch.test');
-    const vi = received[0]!.body;
-    const en = received[1]!.body;
+    expect(smtp.received.map((m) => m.to)).toEqual([['lan@claimwatch.test'], ['sam@claimwatch.test']]);
+    expect(smtp.received[0]!.from).toBe('digest@claimwatch.test');
+    const vi = smtp.received[0]!.body;
+    const en = smtp.received[1]!.body;
     expect(vi).toMatch(/Subject: =\?UTF-8\?/); // the Vietnamese subject is encoded
     expect(en).toContain('Subject: ClaimWatch weekly digest 2026-W47');
     // Links lead into the UI, to the filtered flag list behind each number.
