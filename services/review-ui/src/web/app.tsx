@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from './auth/login-page.tsx';
 import { RequireSession } from './auth/require-session.tsx';
+import { digestRoutes } from './digest/digest-routes.tsx';
 import { AppShell } from './layout/app-shell.tsx';
 import { FlagDetailPage } from './review/flag-detail-page.tsx';
 import { FlagListPage } from './review/flag-list-page.tsx';
@@ -21,6 +22,7 @@ export function App() {
         <Route index element={<Navigate to="/flags" replace />} />
         <Route path="/flags" element={<FlagListPage />} />
         <Route path="/flags/:id" element={<FlagDetailPage />} />
+        {digestRoutes}
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

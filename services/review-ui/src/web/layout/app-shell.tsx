@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useLogOut, useSession } from '../auth/session.ts';
+import { DigestNav } from '../digest/digest-routes.tsx';
 import { setLanguage, storedLanguage } from '../i18n/i18n.ts';
 import { LanguageSwitcher } from './language-switcher.tsx';
 
@@ -22,6 +23,7 @@ export function AppShell() {
         <span className="brand">{t('app.name')}</span>
         <nav>
           <NavLink to="/flags">{t('shell.nav.flags')}</NavLink>
+          <DigestNav />
         </nav>
         <div className="shell-user">
           {user && (
