@@ -11,8 +11,8 @@ import { loadRedisConfig, type RedisConfig, redisEnv } from './redis.config.ts';
 import { loadReviewUiConfig, type ReviewUiConfig, reviewUiEnv } from './review-ui.config.ts';
 import { testingEnv } from './testing.config.ts';
 
-export { ConfigError, type Env, parseEnv } from './env.ts';
 export type { SmtpConfig } from './digest.config.ts';
+export { ConfigError, type Env, parseEnv } from './env.ts';
 export { repoRoot } from './paths.config.ts';
 export { loadTestingConfig, type TestingConfig } from './testing.config.ts';
 export type {

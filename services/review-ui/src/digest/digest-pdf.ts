@@ -1,11 +1,11 @@
-import { chromium } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 
 export type PdfSettings = { chromiumPath: string };
 
-/** Prints a self-contained HTML page with the OS Chromium (no network: the page has no external resources). */
-export async function renderPdf(html: string, settings: PdfSettings): Promise<Buffer> {
-  const browser = await chromium.launch({
-    executablePath: settings.chromiumPath,
+/** The OS Chromium with the flags that work on these machines (no sandbox as root, no background network). */
+export function launchOsChromium(executablePath: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
     headless: true,
     args: [
       '--headless',
@@ -16,6 +16,11 @@ export async function renderPdf(html: string, settings: PdfSettings): Promise<Bu
       '--disable-sync',
     ],
   });
+}
+
+/** Prints a self-contained HTML page with the OS Chromium (no network: the page has no external resources). */
+export async function renderPdf(html: string, settings: PdfSettings): Promise<Buffer> {
+  const browser = await launchOsChromium(settings.chromiumPath);
   try {
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
     const page = await context.newPage();

@@ -30,7 +30,7 @@ export function BarChart(props: {
       {
         width: props.width ?? Math.min(720, el.clientWidth || 720),
         height: props.height ?? 200,
-        legend: { show: series.length > 1 },
+        legend: { show: series.length > 1, live: false },
         cursor: { show: false },
         scales: { x: { time: false, range: [-0.5, labels.length - 0.5] } },
         axes: [

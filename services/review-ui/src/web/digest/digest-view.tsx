@@ -3,9 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Compared, DigestData, Timing } from '../../digest/digest.types.ts';
 import { flagLink, flagsLink, sourceHealthLink } from '../../digest/digest-links.ts';
-import { formatDate, formatDateTime, formatLanguageName } from '../i18n/format.ts';
+import { formatLanguageName } from '../i18n/format.ts';
 import { intlLocale } from '../i18n/i18n.ts';
 import { BarChart, palette } from './chart.tsx';
+
+function L(props: { to: string; testId?: string | undefined; children: ReactNode }) {
+  return (
+    <Link to={props.to} data-testid={props.testId}>
+      {props.children}
+    </Link>
+  );
+}
 
 /** One digest (a stored week, or the live window), every figure a link to the list behind it. */
 export function DigestView({ data }: { data: DigestData }) {
@@ -18,14 +26,18 @@ export function DigestView({ data }: { data: DigestData }) {
       ? '—'
       : new Intl.NumberFormat(intlLocale(language), { style: 'percent', maximumFractionDigits: 1 }).format(v);
   const hours = (v: number | null) => (v === null ? '—' : t('digest.team.hours', { value: num(v) }));
+  // Dates in the digest's own time zone (the week is Monday to Monday there), whatever the browser's.
+  const inZone = (iso: string, time: boolean) =>
+    new Intl.DateTimeFormat(intlLocale(language), {
+      dateStyle: 'medium',
+      ...(time ? { timeStyle: 'short' } : {}),
+      timeZone: data.timezone,
+    }).format(new Date(iso));
+  const formatDateTime = (iso: string, _language: string) => inZone(iso, true);
+  const formatDate = (iso: string, _language: string) => inZone(iso, false);
   const lang = (code: string) => (code === 'und' ? '—' : formatLanguageName(code, language));
   const from = data.periodStart;
   const to = data.periodEnd;
-  const L = (props: { to: string; testId?: string; children: ReactNode }) => (
-    <Link to={props.to} data-testid={props.testId}>
-      {props.children}
-    </Link>
-  );
   const cmp = (c: Compared, link: string, testId?: string) => (
     <>
       <td className="number">
@@ -123,7 +135,7 @@ export function DigestView({ data }: { data: DigestData }) {
         <h3>{t('digest.volume.daily')}</h3>
         <BarChart
           testId="chart-volume"
-          labels={data.volume.daily.map((d) => formatDate(`${d.day}T12:00:00Z`, language))}
+          labels={data.volume.daily.map((d) => d.day.slice(5))}
           series={[
             {
               label: t('digest.volume.crawled'),

@@ -38,8 +38,8 @@ export function SourceHealthPage() {
                   <span className="muted">{s.url}</span>
                 </td>
                 <td>
-                  <span className={`state state-${s.state}`}>
-                    {s.enabled ? t('digest.health.enabled') : t('digest.health.disabled')}
+                  <span className={`state state-${s.state}`} data-testid="source-state">
+                    {t(`digest.health.state.${s.state}`)}
                   </span>
                   {s.consecutiveFailures > 0 && (
                     <div>{t('digest.health.consecutiveFailures', { count: s.consecutiveFailures })}</div>

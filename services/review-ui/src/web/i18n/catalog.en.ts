@@ -232,6 +232,7 @@ export const en: Catalog = {
       failureReasons: 'Failure reasons (7 days)',
       politeness: 'Politeness',
       politenessState: 'Delayed {{count}} times in 24 h; next poll {{next}}',
+      state: { ok: 'Healthy', failing: 'Failing', stale: 'No recent success', paused: 'Paused' },
       never: 'never',
       none: 'none',
     },

@@ -233,6 +233,7 @@ export const vi = {
       failureReasons: 'Lý do lỗi (7 ngày)',
       politeness: 'Lịch sự',
       politenessState: 'Hoãn {{count}} lần trong 24 giờ; lượt tiếp theo {{next}}',
+      state: { ok: 'Hoạt động tốt', failing: 'Đang lỗi', stale: 'Lâu chưa tải được', paused: 'Tạm dừng' },
       never: 'chưa bao giờ',
       none: 'không có',
     },
