@@ -122,7 +122,7 @@ td.n{text-align:right}.muted{color:#555}a{color:#1d4ed8}section{page-break-insid
 ${data.volume.byLanguage.map((l) => `<tr><th>${esc(f.lang(l.lang))}</th>${cmp(l.crawled, sourceHealthLink())}${cmp(l.flagged, flagsLink({ lang: l.lang, from, to }))}</tr>`).join('\n')}
 </table>
 <table>${volHead}
-${data.volume.bySource.map((s) => `<tr><th>${esc(s.name || t.volume.noSource)}</th>${cmp(s.crawled, sourceHealthLink(s.sourceId))}${cmp(s.flagged, flagsLink({ from, to }))}</tr>`).join('\n')}
+${data.volume.bySource.map((s) => `<tr><th>${esc(s.name || t.volume.noSource)}</th>${cmp(s.crawled, sourceHealthLink(s.sourceId))}${cmp(s.flagged, flagsLink({ source: s.sourceId, from, to }))}</tr>`).join('\n')}
 </table>
 <p>${esc(t.volume.daily)}</p>${bars(data.volume.daily.map((d) => ({ label: d.day.slice(5), value: d.crawled })))}
 </section>

@@ -127,7 +127,7 @@ export function DigestView({ data }: { data: DigestData }) {
                 <th scope="row">{s.name || t('digest.volume.noSource')}</th>
                 {cmp(s.crawled, sourceHealthLink(s.sourceId))}
                 <td className="number">{num(s.relevant.current)}</td>
-                {cmp(s.flagged, flagsLink({ from, to }))}
+                {cmp(s.flagged, flagsLink({ source: s.sourceId, from, to }))}
               </tr>
             ))}
           </tbody>
