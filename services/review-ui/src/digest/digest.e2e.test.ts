@@ -4,6 +4,7 @@ import path from 'node:path';
 import { repoRoot } from '@claimwatch/shared/config';
 import { type Database, migrateToLatest, openPglite } from '@claimwatch/shared/db';
 import { createLogger } from '@claimwatch/shared/logging';
+import { buildFlag } from '@claimwatch/shared/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserAccount } from '../auth/user-accounts.ts';
@@ -96,6 +97,19 @@ describe('the weekly digest in the browser', () => {
     expect(await page.getByText('Model accountability').count()).toBe(1);
     await page.screenshot({ path: path.join(screenshots, 'digest-en.png'), fullPage: true });
 
+    // A flag dismissed the week before must not appear behind this week's number.
+    const older = await buildFlag(database.db, { models: [{ id: 'matcher', revision: '2' }] });
+    await database.db
+      .updateTable('flags')
+      .set({
+        status: 'dismissed',
+        dismiss_reason: 'other',
+        created_at: new Date('2026-11-10T01:00:00Z'),
+        decided_at: new Date('2026-11-10T02:00:00Z'),
+      })
+      .where('id', '=', older.id)
+      .execute();
+
     // Follow "dismissed: 2" to the flag list filtered behind it.
     await page.getByTestId('digest-dismissed').click();
     await page.waitForURL(/\/flags\?/);
@@ -104,6 +118,7 @@ describe('the weekly digest in the browser', () => {
     expect(url.searchParams.get('from')).toBe('2026-11-15T17:00:00.000Z');
     expect(url.searchParams.get('to')).toBe('2026-11-22T17:00:00.000Z');
     await page.getByTestId('flag-row').first().waitFor();
+    await page.getByTestId('digest-filter-note').waitFor();
     expect(await page.getByTestId('flag-row').count()).toBe(2);
     await page.screenshot({ path: path.join(screenshots, 'digest-followed-list.png'), fullPage: true });
     expect(cspViolations).toEqual([]);

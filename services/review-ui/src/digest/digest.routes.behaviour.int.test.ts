@@ -1,16 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestAccount, startTestServer, TestBrowser, type TestServer } from '../testing/test-browser.ts';
 import type { DigestData, StoredDigestView } from './digest.types.ts';
-import { buildDigestWeek, FIXTURE_WEEK } from './digest-fixture.ts';
+import { buildDigestWeek, type DigestFixture, FIXTURE_WEEK } from './digest-fixture.ts';
+import { flagsLink } from './digest-links.ts';
 
 let server: TestServer;
 let manager: TestBrowser;
 let monitor: TestBrowser;
+let fixture: DigestFixture;
 
 beforeAll(async () => {
   // The server's clock: Monday 2026-11-23, 08:00 in Hanoi, the morning after week 47 ended.
   server = await startTestServer({ now: () => new Date('2026-11-23T01:00:00Z') });
-  await buildDigestWeek(server.database.db);
+  fixture = await buildDigestWeek(server.database.db);
   const boss = await createTestAccount(server.database, ['manager']);
   const mon = await createTestAccount(server.database, ['monitor']);
   manager = new TestBrowser(server.app);
@@ -66,6 +68,31 @@ describe('the digest API', () => {
     const beta = health.items.find((s) => s.name === 'Beta News')!;
     expect(beta.itemsPerDay).toHaveLength(28);
     expect(beta.failureReasons.map((r) => r.code)).toEqual(['fetch_timeout']);
+  });
+
+  it('answers the links behind the numbers: the flag list by period (raised or decided), source and model', async () => {
+    const built = (await manager.request('GET', `/api/digests/${FIXTURE_WEEK}`)).json<StoredDigestView>();
+    const { periodStart: from, periodEnd: to } = built.data;
+    const ids = async (link: string) =>
+      (await manager.request('GET', `/api${link.replace('status=all&', '')}`))
+        .json<{ items: { id: string }[] }>()
+        .items.map((i) => i.id)
+        .sort();
+    const f = fixture.flags;
+    expect(await ids(flagsLink({ status: 'dismissed', from, to, on: 'decided' }))).toEqual(
+      [f.f3.id, f.f4.id].sort(),
+    );
+    // Raised in the week: the six, not week 45's flag 0.
+    expect(await ids(flagsLink({ from, to }))).toHaveLength(6);
+    expect(await ids(flagsLink({ source: fixture.beta.id, from, to }))).toEqual(
+      [f.f4.id, f.f5.id, f.f6.id].sort(),
+    );
+    expect(
+      await ids(flagsLink({ status: 'confirmed', lang: 'vi', model: 'matcher@2', from, to, on: 'decided' })),
+    ).toEqual([f.f1.id, f.f2.id].sort());
+    expect(
+      await ids(flagsLink({ status: 'confirmed', model: 'matcher@9', from, to, on: 'decided' })),
+    ).toEqual([]);
   });
 
   it('refuses weeks that are malformed or have not begun', async () => {

@@ -39,11 +39,16 @@ describe('OpenAPI document', () => {
     expect(Object.keys(doc.paths['/api/session']!).sort()).toEqual(['delete', 'get', 'post']);
     const list = doc.paths['/api/flags']!.get!;
     expect(list.parameters?.map((p) => p.name).sort()).toEqual([
+      'from',
       'lang',
       'limit',
+      'model',
       'offset',
+      'on',
       'reason',
+      'source',
       'status',
+      'to',
     ]);
     expect(Object.keys(list.responses).sort()).toEqual(['200', '400', '401', '403']);
   });

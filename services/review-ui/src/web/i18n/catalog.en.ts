@@ -236,6 +236,11 @@ export const en: Catalog = {
       never: 'never',
       none: 'none',
     },
+    listFilter: {
+      created: 'Only flags raised from {{from}} to {{to}} (from the digest)',
+      decided: 'Only flags decided from {{from}} to {{to}} (from the digest)',
+      clear: 'Drop the period filter',
+    },
     email: {
       subject: 'ClaimWatch weekly digest {{week}}',
       open: 'Open the digest in ClaimWatch',

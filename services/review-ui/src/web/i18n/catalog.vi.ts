@@ -237,6 +237,11 @@ export const vi = {
       never: 'chưa bao giờ',
       none: 'không có',
     },
+    listFilter: {
+      created: 'Chỉ các cờ được gắn từ {{from}} đến {{to}} (theo bản tin)',
+      decided: 'Chỉ các cờ được quyết định từ {{from}} đến {{to}} (theo bản tin)',
+      clear: 'Bỏ lọc theo kỳ',
+    },
     email: {
       subject: 'ClaimWatch: bản tin tuần {{week}}',
       open: 'Mở bản tin trong ClaimWatch',
