@@ -1,3 +1,4 @@
+import type { DigestConfig } from '@claimwatch/shared/config';
 import { createLogger } from '@claimwatch/shared/logging';
 import { createQueues, type Queues } from '@claimwatch/shared/queues';
 import {
@@ -8,7 +9,7 @@ import {
   type TestQueues,
 } from '@claimwatch/shared/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDigestWorker, WEEKLY_SCHEDULER_ID } from './digest.worker.ts';
+import { runDigestJob, startDigestWorker, WEEKLY_SCHEDULER_ID } from './digest.worker.ts';
 import { buildDigestWeek, FIXTURE_TZ, FIXTURE_WEEK } from './digest-fixture.ts';
 import { startSmtpSink } from './smtp-sink.ts';
 
@@ -44,6 +45,21 @@ describe('the digest worker', () => {
     const { db } = database;
     await buildUser(db, { email: 'boss@claimwatch.test', roles: ['manager'] });
     await buildDigestWeek(db);
+    const config: DigestConfig = {
+      timezone: FIXTURE_TZ,
+      schedule: '0 0 * * 1',
+      slaTriageHours: 24,
+      slaResponseHours: 72,
+      recipients: undefined,
+      smtp: {
+        host: '127.0.0.1',
+        port: smtp.port,
+        secure: false,
+        user: undefined,
+        password: undefined,
+        from: 'digest@claimwatch.test',
+      },
+    };
     const worker = await startDigestWorker({
       db,
       redis: testQueues.redis,
@@ -52,21 +68,7 @@ describe('the digest worker', () => {
       logger: createLogger({ level: 'silent' }, 'digest-test'),
       publicUrl: 'http://ui.claimwatch.test',
       now: () => new Date('2026-11-23T01:00:00Z'),
-      config: {
-        timezone: FIXTURE_TZ,
-        schedule: '0 0 * * 1',
-        slaTriageHours: 24,
-        slaResponseHours: 72,
-        recipients: undefined,
-        smtp: {
-          host: '127.0.0.1',
-          port: smtp.port,
-          secure: false,
-          user: undefined,
-          password: undefined,
-          from: 'digest@claimwatch.test',
-        },
-      },
+      config,
     });
     try {
       const schedulers = await queues.queue('digest').getJobSchedulers();
@@ -85,6 +87,20 @@ describe('the digest worker', () => {
       );
       expect(row).toEqual({ week: FIXTURE_WEEK, delivered_to: ['boss@claimwatch.test'] });
       expect(smtp.received.map((m) => m.to)).toEqual([['boss@claimwatch.test']]);
+
+      // The schedule firing again for the same week does not mail it twice.
+      const again = await runDigestJob(
+        {
+          db,
+          config,
+          publicUrl: 'http://ui.claimwatch.test',
+          logger: createLogger({ level: 'silent' }, 'digest-test'),
+          now: () => new Date('2026-11-23T02:00:00Z'),
+        },
+        { send: true },
+      );
+      expect(again).toEqual({ week: FIXTURE_WEEK, sent: [] });
+      expect(smtp.received).toHaveLength(1);
     } finally {
       await worker.close();
     }

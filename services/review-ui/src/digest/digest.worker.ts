@@ -24,6 +24,11 @@ export async function runDigestJob(
   const week = payload.week ?? lastCompleteWeek(now, deps.config.timezone);
   const digest = await buildWeeklyDigest(deps.db, week, deps.config, now);
   if (!payload.send) return { week, sent: [] };
+  // The schedule mails a week once, however often it fires (two instances, a retried job).
+  if (payload.week === undefined && digest.deliveredAt !== null) {
+    deps.logger.info({ week }, 'digest already mailed');
+    return { week, sent: [] };
+  }
   if (!deps.config.smtp) {
     deps.logger.warn({ week }, 'digest built but not mailed: SMTP_HOST is not set');
     return { week, sent: [] };
