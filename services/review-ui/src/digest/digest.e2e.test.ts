@@ -137,7 +137,7 @@ describe('the weekly digest in the browser', () => {
       page.waitForEvent('download'),
       page.getByTestId('download-pdf').click(),
     ]);
-    const pdfPath = path.join(work, 'digest.pdf');
+    const pdfPath = path.join(repoRoot, 'test-results', 'digest-2026-W47-en.pdf');
     await pdfDownload.saveAs(pdfPath);
     const pdf = readFileSync(pdfPath).toString('latin1');
     expect(pdf.startsWith('%PDF-')).toBe(true);
