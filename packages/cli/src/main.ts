@@ -6,6 +6,7 @@ import { registerClassify } from './commands/classify.command.ts';
 import { registerConfigDocs } from './commands/config-docs.command.ts';
 import { registerDbTypes } from './commands/db-types.command.ts';
 import { registerDetect } from './commands/detect.command.ts';
+import { registerDigest } from './commands/digest.command.ts';
 import { registerDoctor } from './commands/doctor.command.ts';
 import { registerExtract } from './commands/extract.command.ts';
 import { registerFeed } from './commands/feed.command.ts';
@@ -43,6 +44,7 @@ registerClassify(program, context);
 registerNli(program, context);
 registerMatch(program, context);
 registerReferenceData(program, context);
+registerDigest(program, context);
 
 try {
   await program.parseAsync(process.argv);

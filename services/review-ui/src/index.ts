@@ -1,5 +1,10 @@
 export { hashPassword, verifyPassword } from './auth/passwords.ts';
 export { createUserAccount, type NewUserAccount, type UserAccount } from './auth/user-accounts.ts';
+export { buildWeeklyDigest, loadWeeklyDigest } from './digest/build-digest.ts';
+export { runDigestJob, startDigestWorker } from './digest/digest.worker.ts';
+export { renderDigestCsv } from './digest/digest-csv.ts';
+export { lastCompleteWeek } from './digest/iso-week.ts';
+export { digestRecipients, mailDigest } from './digest/mail-digest.ts';
 export { createReviewServer, type ReviewServerDeps } from './http/create-server.ts';
 export { buildWebUi, ensureWebUi } from './http/web-build.ts';
 export { type ReviewUiDeps, type RunningReviewUi, startReviewUi } from './start-review-ui.ts';

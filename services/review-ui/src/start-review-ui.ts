@@ -2,6 +2,7 @@ import type { ReviewUiConfig } from '@claimwatch/shared/config';
 import { type Db, deleteExpiredSessions } from '@claimwatch/shared/db';
 import type { Logger } from '@claimwatch/shared/logging';
 import { loadSessionSecret } from './auth/session-secret.ts';
+import type { DigestServerSettings } from './digest/digest.routes.ts';
 import { createReviewServer } from './http/create-server.ts';
 import { ensureWebUi } from './http/web-build.ts';
 import type { TriageDeps } from './triage/triage.routes.ts';
@@ -13,6 +14,7 @@ export type ReviewUiDeps = {
   dataDir: string;
   /** Triage locks, undo and the live counter; the same Redis as the queues. */
   redis: TriageDeps['redis'];
+  digest?: DigestServerSettings;
 };
 
 export type RunningReviewUi = { url: string; close(): Promise<void> };
@@ -30,6 +32,7 @@ export async function startReviewUi(deps: ReviewUiDeps): Promise<RunningReviewUi
     isHttps: deps.config.cookieSecure,
     webDir,
     redis: deps.redis,
+    ...(deps.digest ? { digest: { ...deps.digest, publicUrl: deps.config.publicUrl } } : {}),
   });
   await app.listen({ host: deps.config.host, port: deps.config.port });
 

@@ -4,7 +4,7 @@ import { ensureStarterReferenceData, startClassifier } from '@claimwatch/classif
 import { startCrawler } from '@claimwatch/crawler';
 import { type DemoSite, startDemoSite } from '@claimwatch/infra/demo-site';
 import { ensureService } from '@claimwatch/infra/services';
-import { startReviewUi } from '@claimwatch/review-ui';
+import { startDigestWorker, startReviewUi } from '@claimwatch/review-ui';
 import type { Config, Env } from '@claimwatch/shared/config';
 import type { Db } from '@claimwatch/shared/db';
 import { createLogger, type Logger } from '@claimwatch/shared/logging';
@@ -110,8 +110,11 @@ export async function startSystem(
       logger,
       dataDir: config.paths.dataDir,
       redis: { client: redis, prefix: config.redis.prefix },
+      digest: { ...config.digest, chromiumPath: config.crawler.chromiumPath },
     });
     closers.push(() => ui.close());
+    const digest = await startDigestWorker({ ...shared, config: config.digest, publicUrl: ui.url });
+    closers.push(() => digest.close());
 
     return { db: database.db, uiUrl: ui.url, demoSite, demoAccounts, logFile, stop };
   } catch (error) {

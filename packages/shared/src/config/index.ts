@@ -2,6 +2,7 @@ import { type ClassifierConfig, classifierEnv, loadClassifierConfig } from './cl
 import { type CrawlerConfig, crawlerEnv, loadCrawlerConfig } from './crawler.config.ts';
 import { type DatabaseConfig, databaseEnv, loadDatabaseConfig } from './database.config.ts';
 import { type DemoConfig, demoEnv, loadDemoConfig } from './demo.config.ts';
+import { type DigestConfig, digestEnv, loadDigestConfig } from './digest.config.ts';
 import type { Env, EnvSchema } from './env.ts';
 import { type EvaluationConfig, evaluationEnv, loadEvaluationConfig } from './evaluation.config.ts';
 import { type LoggingConfig, loadLoggingConfig, loggingEnv } from './logging.config.ts';
@@ -10,6 +11,7 @@ import { loadRedisConfig, type RedisConfig, redisEnv } from './redis.config.ts';
 import { loadReviewUiConfig, type ReviewUiConfig, reviewUiEnv } from './review-ui.config.ts';
 import { testingEnv } from './testing.config.ts';
 
+export type { SmtpConfig } from './digest.config.ts';
 export { ConfigError, type Env, parseEnv } from './env.ts';
 export { repoRoot } from './paths.config.ts';
 export { loadTestingConfig, type TestingConfig } from './testing.config.ts';
@@ -18,6 +20,7 @@ export type {
   CrawlerConfig,
   DatabaseConfig,
   DemoConfig,
+  DigestConfig,
   EvaluationConfig,
   LoggingConfig,
   PathsConfig,
@@ -33,6 +36,7 @@ export type Config = {
   crawler: CrawlerConfig;
   classifier: ClassifierConfig;
   reviewUi: ReviewUiConfig;
+  digest: DigestConfig;
   demo: DemoConfig;
   evaluation: EvaluationConfig;
 };
@@ -46,6 +50,7 @@ export const configSections: { concern: string; schema: EnvSchema }[] = [
   { concern: 'Crawler', schema: crawlerEnv },
   { concern: 'Classifier', schema: classifierEnv },
   { concern: 'Review UI', schema: reviewUiEnv },
+  { concern: 'Digest', schema: digestEnv },
   { concern: 'Demo', schema: demoEnv },
   { concern: 'Evaluation', schema: evaluationEnv },
   { concern: 'Tests', schema: testingEnv },
@@ -62,6 +67,7 @@ export function loadConfig(env: Env): Config {
     crawler: loadCrawlerConfig(env),
     classifier: loadClassifierConfig(env),
     reviewUi: loadReviewUiConfig(env),
+    digest: loadDigestConfig(env),
     demo: loadDemoConfig(env),
     evaluation: loadEvaluationConfig(env),
   };

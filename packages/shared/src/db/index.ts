@@ -5,6 +5,7 @@ export * from './repositories/audit.repository.ts';
 export * from './repositories/claims.repository.ts';
 export * from './repositories/classifications.repository.ts';
 export * from './repositories/clusters.repository.ts';
+export * from './repositories/digests.repository.ts';
 export * from './repositories/documents.repository.ts';
 export * from './repositories/fetches.repository.ts';
 export * from './repositories/flags.repository.ts';

@@ -11,6 +11,7 @@ const samplePayloads = {
   extract: { pageId: uuid, snapshotId: uuid },
   classify: { documentId: uuid, contentHash: '0123456789abcdef' },
   verify: { documentId: uuid, modelSet: 'rules-1' },
+  digest: { week: '2026-W47', send: true },
 } as const;
 
 describe('queue catalog', () => {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { classifyQueue } from './classify.queue.ts';
+import { digestQueue } from './digest.queue.ts';
 import { extractQueue } from './extract.queue.ts';
 import { fetchQueue } from './fetch.queue.ts';
 import { pollQueue } from './poll.queue.ts';
@@ -14,6 +15,7 @@ export const queueCatalog = {
   extract: extractQueue,
   classify: classifyQueue,
   verify: verifyQueue,
+  digest: digestQueue,
 } as const;
 
 export type QueueName = keyof typeof queueCatalog;
@@ -30,6 +32,7 @@ export const queueOwners = {
   extract: 'crawler',
   classify: 'classifier',
   verify: 'classifier',
+  digest: 'review-ui',
 } as const satisfies Record<QueueName, ServiceName>;
 
 export type QueuesOwnedBy<S extends ServiceName> = {

@@ -40,6 +40,7 @@ const expected: Record<string, Record<string, Who[]>> = {
   audit: { read: [...managers, 'admin'], export: [...managers, 'admin'] },
   users: { manage: ['admin'] },
   account: { manage: everyone },
+  digest: { read: [...managers, 'admin'], build: [...managers, 'admin'], overview: everyone },
 };
 
 const declared = Object.entries(policy).flatMap(([resource, actions]) =>

@@ -29,6 +29,13 @@ export const policy = {
   audit: { read: ['manager', 'admin'], export: ['manager', 'admin'] },
   users: { manage: ['admin'] },
   account: { manage: ['monitor', 'writer', 'manager', 'admin'] },
+  // digest
+  digest: {
+    // Managers read and build weekly digests; everyone sees the live overview and source health.
+    read: ['manager', 'admin'],
+    build: ['manager', 'admin'],
+    overview: ['monitor', 'writer', 'manager', 'admin'],
+  },
 } as const satisfies PolicyTable;
 
 export type PolicyTable = Record<string, Record<string, readonly Role[]>>;

@@ -9,6 +9,11 @@ import { installAccessControl } from '../auth/access-control.ts';
 import { type AuthSettings, defaultAuthSettings } from '../auth/auth-settings.ts';
 import { registerSessionRoutes } from '../auth/session.routes.ts';
 import { deriveKey } from '../auth/session-secret.ts';
+import {
+  type DigestServerSettings,
+  defaultDigestServerSettings,
+  registerDigestRoutes,
+} from '../digest/digest.routes.ts';
 import { registerRespondRoutes } from '../responses/register.ts';
 import { registerFlagRoutes } from '../review/flag.routes.ts';
 import { registerTriageRoutes, type TriageDeps } from '../triage/triage.routes.ts';
@@ -28,6 +33,7 @@ export type ReviewServerDeps = {
   webDir?: string | undefined;
   now?: () => Date;
   auth?: Partial<AuthSettings>;
+  digest?: DigestServerSettings;
 } & Partial<TriageDeps>;
 
 /** Login bodies and, later, response drafts are small; anything bigger is refused before parsing. */
@@ -86,6 +92,7 @@ export async function createReviewServer(deps: ReviewServerDeps): Promise<Api> {
       registerFlagRoutes(api, apiDeps);
       if (deps.redis) registerTriageRoutes(api, apiDeps, { redis: deps.redis, triage: deps.triage });
       registerRespondRoutes(api, apiDeps);
+      registerDigestRoutes(api, apiDeps, deps.digest ?? defaultDigestServerSettings);
       registerOpenApiRoute(api);
     },
     { prefix: '/api' },

@@ -25,14 +25,30 @@ describe('OpenAPI document', () => {
     );
     // Each area checks its own paths (responses: respond-openapi.behaviour.int.test.ts).
     expect(Object.keys(doc.paths).filter((p) => p.startsWith('/api/triage/')).length).toBe(12);
+    const digestPaths = Object.keys(doc.paths).filter((p) => p.startsWith('/api/digest'));
+    expect(digestPaths.sort()).toEqual([
+      '/api/digest/live',
+      '/api/digest/sources',
+      '/api/digests',
+      '/api/digests/{week}',
+      '/api/digests/{week}/build',
+      '/api/digests/{week}/export.csv',
+      '/api/digests/{week}/export.json',
+      '/api/digests/{week}/export.pdf',
+    ]);
     expect(Object.keys(doc.paths['/api/session']!).sort()).toEqual(['delete', 'get', 'post']);
     const list = doc.paths['/api/flags']!.get!;
     expect(list.parameters?.map((p) => p.name).sort()).toEqual([
+      'from',
       'lang',
       'limit',
+      'model',
       'offset',
+      'on',
       'reason',
+      'source',
       'status',
+      'to',
     ]);
     expect(Object.keys(list.responses).sort()).toEqual(['200', '400', '401', '403']);
   });

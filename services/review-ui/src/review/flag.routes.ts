@@ -17,9 +17,17 @@ export function registerFlagRoutes(api: Api, deps: ApiDeps): void {
       response: { 200: FlagPage, ...errorResponses('validation_failed', 'unauthenticated', 'forbidden') },
     },
     handler: async (request) => {
-      const { limit, offset, ...filter } = request.query;
+      const { limit, offset, from, to, model, ...filter } = request.query;
+      const [modelId, revision] = model ? model.split('@') : [];
       // One row more than asked tells whether there is a next page without counting the table.
-      const rows = await listFlags(deps.db, { ...filter, limit: limit + 1, offset });
+      const rows = await listFlags(deps.db, {
+        ...filter,
+        from: from ? new Date(from) : undefined,
+        to: to ? new Date(to) : undefined,
+        model: modelId && revision ? { id: modelId, revision } : undefined,
+        limit: limit + 1,
+        offset,
+      });
       return {
         items: rows.slice(0, limit).map(presentFlagListItem),
         limit,

@@ -16,6 +16,21 @@ export const FlagListQuery = z.object({
     .regex(/^[a-z]{2,3}$/, 'expected a language code such as vi or en')
     .optional()
     .describe("Only flags on documents in this language (the document's detected language)."),
+  // digest: the links behind the weekly digest's numbers
+  source: z.uuid().optional().describe('Only flags on documents of this source.'),
+  from: isoDate
+    .optional()
+    .describe('Only flags raised (or, with on=decided, decided) at or after this time.'),
+  to: isoDate.optional().describe('…and before this time.'),
+  on: z
+    .enum(['created', 'decided'])
+    .optional()
+    .describe('Which timestamp from/to filter (default: created).'),
+  model: z
+    .string()
+    .regex(/^[^@\s]{1,100}@[^@\s]{1,100}$/, 'expected model-id@revision')
+    .optional()
+    .describe('Only flags raised by this model revision (`id@revision`).'),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });

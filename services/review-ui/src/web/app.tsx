@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from './auth/login-page.tsx';
 import { RequireSession } from './auth/require-session.tsx';
+import { digestRoutes } from './digest/digest-routes.tsx';
 import { AppShell } from './layout/app-shell.tsx';
 import { respondRoutes } from './responses/respond-routes.tsx';
 import { FlagDetailPage } from './review/flag-detail-page.tsx';
@@ -27,6 +28,7 @@ export function App() {
         <Route path="/triage" element={<TriagePage />} />
         <Route path="/triage/:id" element={<TriageItemPage />} />
         {respondRoutes()}
+        {digestRoutes}
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -71,6 +71,18 @@ export interface ClusterAppearances {
   appeared_at: Generated<Timestamp>;
 }
 
+export interface Digests {
+  week: string;
+  period_start: Timestamp;
+  period_end: Timestamp;
+  timezone: string;
+  data: Json;
+  data_sha256: string;
+  built_at: Generated<Timestamp>;
+  delivered_at: Timestamp | null;
+  delivered_to: Json | null;
+}
+
 export interface DocumentClusters {
   id: Generated<string>;
   representative_document_id: string;
@@ -347,6 +359,7 @@ export interface DB {
   claims: Claims;
   classifications: Classifications;
   cluster_appearances: ClusterAppearances;
+  digests: Digests;
   document_clusters: DocumentClusters;
   document_fingerprints: DocumentFingerprints;
   documents: Documents;

@@ -6,6 +6,7 @@ import * as referenceData from './2026-11-24T300000_reference_data.ts';
 import * as reviewAndResponses from './2026-11-24T400000_review_and_responses.ts';
 import * as triageIndexes from './2026-11-24T410000_triage_indexes.ts';
 import * as accountSecurity from './2026-11-24T450000_account_security.ts';
+import * as digests from './2026-11-24T500000_digests.ts';
 
 /**
  * Every migration, keyed by its file name (applied in key order). Listed explicitly rather than read
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T400000_review_and_responses': reviewAndResponses,
   '2026-11-24T410000_triage_indexes': triageIndexes,
   '2026-11-24T450000_account_security': accountSecurity,
+  '2026-11-24T500000_digests': digests,
 };

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { sql } from 'kysely';
 import type { FlagReason, FlagStatus } from '../../domain/index.ts';
 import type { Db } from '../connection.ts';
 import type { Flags, JsonValue } from '../generated/schema.ts';
@@ -83,6 +84,12 @@ export type FlagListFilter = {
   status?: FlagStatus;
   reason?: FlagReason;
   lang?: string;
+  /** The digest's links: one source, a period on when flags were raised or decided, one model revision. */
+  source?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  on?: 'created' | 'decided' | undefined;
+  model?: { id: string; revision: string } | undefined;
   limit: number;
   offset: number;
 };
@@ -109,6 +116,12 @@ export async function listFlags(db: Db, filter: FlagListFilter): Promise<FlagLis
   if (filter.status) query = query.where('flags.status', '=', filter.status);
   if (filter.reason) query = query.where('flags.reason', '=', filter.reason);
   if (filter.lang) query = query.where('documents.lang', '=', filter.lang);
+  if (filter.source) query = query.where('documents.source_id', '=', filter.source);
+  const at = filter.on === 'decided' ? 'flags.decided_at' : 'flags.created_at';
+  if (filter.from) query = query.where(at, '>=', filter.from);
+  if (filter.to) query = query.where(at, '<', filter.to);
+  if (filter.model)
+    query = query.where(sql<boolean>`flags.models @> ${JSON.stringify([filter.model])}::jsonb`);
   const rows = await query
     .orderBy('flags.priority', 'desc')
     .orderBy('flags.created_at', 'desc')

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useLogOut, useSession } from '../auth/session.ts';
+import { DigestNav } from '../digest/digest-routes.tsx';
 import { setLanguage, storedLanguage } from '../i18n/i18n.ts';
 import { RespondNav } from '../responses/respond-routes.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
@@ -25,6 +26,7 @@ export function AppShell() {
           <NavLink to="/flags">{t('shell.nav.flags')}</NavLink>
           <NavLink to="/triage">{t('triage.nav')}</NavLink>
           <RespondNav />
+          <DigestNav />
         </nav>
         <div className="shell-user">
           {user && (

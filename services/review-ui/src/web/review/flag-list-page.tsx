@@ -2,6 +2,7 @@ import { type FlagReason, type FlagStatus, flagReasons, flagStatuses } from '@cl
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { DigestFilterNote, digestFilterFromParams } from '../digest/digest-filter.tsx';
 import { formatDate, formatLanguageName, formatScore } from '../i18n/format.ts';
 import { type FlagFilter, useFlagPage } from './flag-queries.ts';
 
@@ -24,6 +25,7 @@ function useFilterFromUrl(): [
     status: oneOf<FlagStatus>(flagStatuses, params.get('status')),
     reason: oneOf<FlagReason>(flagReasons, params.get('reason')),
     lang: oneOf(articleLanguages, params.get('lang')),
+    ...digestFilterFromParams(params),
     limit: PAGE_SIZE,
     offset: Number.isFinite(offset) && offset > 0 ? offset : 0,
   };
@@ -100,6 +102,7 @@ export function FlagListPage() {
           </select>
         </label>
       </fieldset>
+      <DigestFilterNote filter={filter} />
 
       {page.isPending && <p className="status-line">{t('common.loading')}</p>}
       {page.isError && (

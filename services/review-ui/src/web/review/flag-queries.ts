@@ -4,7 +4,9 @@ import { callApi } from '../api/api-client.ts';
 
 export type { FlagDetail, FlagListItem, FlagPage } from '../../review/flag.schemas.ts';
 
-export type FlagFilter = Partial<Pick<FlagListQuery, 'status' | 'reason' | 'lang'>> & {
+export type FlagFilter = Partial<
+  Pick<FlagListQuery, 'status' | 'reason' | 'lang' | 'source' | 'from' | 'to' | 'on' | 'model'>
+> & {
   limit: number;
   offset: number;
 };
