@@ -1,17 +1,25 @@
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Route } from 'react-router';
 import { useSession } from '../auth/session.ts';
-import { DigestPage } from './digest-page.tsx';
-import { OverviewPage } from './overview-page.tsx';
-import { SourceHealthPage } from './source-health-page.tsx';
+
+// The managers' screens (and their charting library) load on first visit, so the triage screens that
+// people spend their day in start with a smaller bundle.
+const DigestPage = lazy(() => import('./digest-page.tsx').then((m) => ({ default: m.DigestPage })));
+const OverviewPage = lazy(() => import('./overview-page.tsx').then((m) => ({ default: m.OverviewPage })));
+const SourceHealthPage = lazy(() =>
+  import('./source-health-page.tsx').then((m) => ({ default: m.SourceHealthPage })),
+);
+
+const loading = (page: ReactNode) => <Suspense fallback={<p className="muted">…</p>}>{page}</Suspense>;
 
 /** The digest's screens, mounted inside the signed-in shell by app.tsx. */
 export const digestRoutes = (
   <>
-    <Route path="/digest" element={<DigestPage />} />
-    <Route path="/digest/:week" element={<DigestPage />} />
-    <Route path="/overview" element={<OverviewPage />} />
-    <Route path="/sources/health" element={<SourceHealthPage />} />
+    <Route path="/digest" element={loading(<DigestPage />)} />
+    <Route path="/digest/:week" element={loading(<DigestPage />)} />
+    <Route path="/overview" element={loading(<OverviewPage />)} />
+    <Route path="/sources/health" element={loading(<SourceHealthPage />)} />
   </>
 );
 

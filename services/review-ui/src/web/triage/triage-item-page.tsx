@@ -84,6 +84,7 @@ function ItemView({ item }: { item: TriageItem }) {
   const navigate = useNavigate();
   const roles = useSession().data?.user?.roles ?? [];
   const canDecide = roles.some((r) => r === 'monitor' || r === 'manager' || r === 'admin');
+  const canDraft = roles.some((r) => r === 'writer' || r === 'manager');
   const lock = useItemLock(item.id, canDecide);
   const lockedByOther = lock !== undefined && !lock.mine;
   const decide = useDecide();
@@ -202,6 +203,11 @@ function ItemView({ item }: { item: TriageItem }) {
             {t('triage.actions.help')}
           </button>
         </div>
+      )}
+      {canDraft && (
+        <p>
+          <Link to={`/responses/new?flag=${encodeURIComponent(item.id)}`}>{t('respond.list.new')}</Link>
+        </p>
       )}
       <p className="status-line" role="status" data-testid="triage-message">
         {messages.text}
