@@ -67,6 +67,23 @@ export async function claimDueSources(db: Db, now: Date): Promise<(SourceRow & {
   return claimed;
 }
 
+/**
+ * Gives back claims whose poll jobs could not be enqueued (Redis down or refusing writes): each source is
+ * due again at its old time, unless something has changed its schedule since.
+ */
+export async function releaseSourceClaims(
+  db: Db,
+  claims: { id: string; dueAt: Date; claimedNextPollAt: Date }[],
+): Promise<void> {
+  for (const claim of claims)
+    await db
+      .updateTable('sources')
+      .set({ next_poll_at: claim.dueAt })
+      .where('id', '=', claim.id)
+      .where('next_poll_at', '=', claim.claimedNextPollAt)
+      .execute();
+}
+
 /** Enabled sources whose next poll is due. */
 export async function listDueSources(db: Db, now: Date): Promise<SourceRow[]> {
   return (await db
