@@ -64,6 +64,24 @@ function extrasOf(text: string, stems: readonly string[]): Extras {
   return { stems: new Set(stems), names, years: new Set(text.match(YEAR) ?? []), monthYears };
 }
 
+/** Extras of each reference, computed the first time it is a candidate and kept with its index. */
+const extrasCache = new WeakMap<ReferenceIndex, (Extras | undefined)[]>();
+
+function referenceExtras(index: ReferenceIndex, doc: number): Extras {
+  let cache = extrasCache.get(index);
+  if (!cache) {
+    cache = new Array(index.references.length);
+    extrasCache.set(index, cache);
+  }
+  const cached = cache[doc];
+  if (cached) return cached;
+  const ref = index.references[doc]!;
+  const text = ref.title ? `${ref.text}\n${ref.title}` : ref.text;
+  const extras = extrasOf(text, analyseText(text).stems);
+  cache[doc] = extras;
+  return extras;
+}
+
 const overlap = (a: Set<string>, b: Set<string>) => {
   let n = 0;
   for (const x of a) if (b.has(x)) n++;
@@ -102,8 +120,7 @@ export function computeFeatures(
   return docs.map((d, i) => {
     const s = scores[i]!;
     const ref = index.references[d]!;
-    const refText = ref.title ? `${ref.text}\n${ref.title}` : ref.text;
-    const r = extrasOf(refText, analyseText(refText).stems);
+    const r = referenceExtras(index, d);
     const shared = overlap(q.stems, r.stems);
     const union = q.stems.size + r.stems.size - shared;
     const names = overlap(r.names, q.stems);

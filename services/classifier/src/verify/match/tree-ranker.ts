@@ -81,7 +81,7 @@ export function trainTreeRanker(
   for (const g of groups) {
     const pos: number[] = [];
     const neg: number[] = [];
-    g.relevant.forEach((r, i) => (r ? pos : neg).push(offset + i));
+    for (let i = 0; i < g.relevant.length; i++) (g.relevant[i] ? pos : neg).push(offset + i);
     for (const p of pos)
       for (const q of neg) {
         pairA.push(p);
