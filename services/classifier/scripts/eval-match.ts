@@ -18,7 +18,7 @@ import {
   writeInstalledRanker,
 } from '../src/index.ts';
 import { writeJsonlFile } from '../src/verify/io/jsonl.ts';
-import { CLEF_DIR, RANKER_CHOICES, readClefSplit } from '../src/verify/match/clef-claim-retrieval.ts';
+import { CLEF_DIR, readClefSplit } from '../src/verify/match/clef-claim-retrieval.ts';
 import { type RankingScores, scoreRanking } from '../src/verify/match/ranking-metrics.ts';
 import { pathsFromEnv, sharedDataDir, workDir } from './script-config.ts';
 
@@ -35,10 +35,7 @@ const fmt = (s: RankingScores) =>
 
 const started = Date.now();
 const gazetteer = defaultGazetteer();
-const result = await trainAndEvaluateClef(shared, {
-  findEntities: (t) => gazetteer.find(t),
-  ...(process.env.X_QUICK ? { choices: RANKER_CHOICES.slice(0, 1) } : {}),
-});
+const result = await trainAndEvaluateClef(shared, { findEntities: (t) => gazetteer.find(t) });
 log(`# Claim retrieval, ${CLEF_DIR} (depth ${result.depth}, re-ranker ${result.chosen})`);
 for (const c of result.crossValidation)
   log(
