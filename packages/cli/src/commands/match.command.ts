@@ -25,6 +25,7 @@ export function registerMatch(program: Command, context: CliContext): void {
       });
       context.err(
         `${counts.queries} queries matched against ${counts.references} references in ${Date.now() - started} ms` +
+          (counts.errors > 0 ? `, ${counts.errors} unreadable query lines answered with errors` : '') +
           (installed
             ? ` (re-ranker ${installed.id}@${installed.revision})`
             : ' (first stage only: run `pnpm eval:match` to train the re-ranker)'),

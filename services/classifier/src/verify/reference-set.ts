@@ -1,6 +1,6 @@
 import type { KnownNarrative, VerifiedFact } from '@claimwatch/shared/domain';
 import type { EntityFinder } from './match/analyse-text.ts';
-import type { LinearRanker } from './match/linear-ranker.ts';
+import type { Ranker } from './match/linear-ranker.ts';
 import { createMatcher, type Matcher } from './match/match-references.ts';
 import { analyseQuery, type ReferenceIndex } from './match/reference-index.ts';
 import { type IndexedFact, indexFacts } from './verdict/structured-verdicts.ts';
@@ -26,7 +26,7 @@ export function buildReferenceSet(
   facts: readonly VersionedFact[],
   narratives: readonly VersionedNarrative[],
   findEntities: EntityFinder,
-  ranker?: LinearRanker,
+  ranker?: Ranker,
 ): ReferenceSet {
   const active = facts.filter((f) => f.status === 'active');
   const activeNarratives = narratives.filter((n) => n.status === 'active');

@@ -10,6 +10,16 @@ describe('analyseText', () => {
     expect(cleaned).not.toContain('pic.twitter');
     expect(cleaned).toContain('Australian Fires');
     expect(cleaned).toContain('&');
+    // Links glued to the hashtag before them go too.
+    expect(cleanText('#WW3pic.twitter.com/9CgO #DefundTheCBChttps://t.co/Cs')).not.toMatch(/pic|http|t\.co/);
+    expect(cleanText('#WW3pic.twitter.com/9CgO')).toContain('WW 3');
+  });
+
+  it('expands English contractions so they meet the stopword list', () => {
+    expect(cleanText('It can’t be, they didn’t, I’m sure we’ll')).toBe(
+      'It can not be, they did not, I am sure we will',
+    );
+    expect(analyseText('They didn’t ban it').stems).toEqual(analyseText('They did not ban it').stems);
   });
 
   it('stems English words and drops stopwords', () => {

@@ -24,7 +24,8 @@ export type TextViews = {
 
 export type EntityFinder = (text: string) => { id: string; kind: string }[];
 
-const URL = /\b(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S+/giu;
+// No word boundary: tweets glue links to the word before ("#WW3pic.twitter.com/…", "#Tag https://…").
+const URL = /(?:https?:\/\/|\bwww\.|pic\.twitter\.com\/)\S+/giu;
 const HTML_ENTITY = /&(?:amp|lt|gt|quot|#39|nbsp);/g;
 const ENTITY_TEXT: Record<string, string> = {
   '&amp;': '&',
@@ -39,13 +40,30 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const HAS_DIACRITIC = /[^\x20-\x7e]/;
 
-/** URLs and HTML entities out; hashtags and handles become words ("#AustralianFires" → "Australian Fires"). */
+const CONTRACTIONS: [RegExp, string][] = [
+  [/\b(can)['’]t\b/giu, '$1 not'],
+  [/\b(won)['’]t\b/giu, 'will not'],
+  [/\b(\p{L}+)n['’]t\b/giu, '$1 not'],
+  [/\b(\p{L}+)['’]re\b/giu, '$1 are'],
+  [/\b(\p{L}+)['’]ve\b/giu, '$1 have'],
+  [/\b(\p{L}+)['’]ll\b/giu, '$1 will'],
+  [/\b(\p{L}+)['’]d\b/giu, '$1 would'],
+  [/\b(i)['’]m\b/giu, '$1 am'],
+];
+
+/**
+ * URLs and HTML entities out; hashtags and handles become words ("#AustralianFires" → "Australian Fires");
+ * English contractions expanded ("can’t" → "can not"). A tweet's closing "— Name (@handle) date" is kept on
+ * purpose: fact-checks name who posted a claim ("X tweeted that…") and when (measured: dropping it costs MAP).
+ */
 export function cleanText(text: string): string {
-  return text
+  let out = text
     .normalize('NFC')
     .replace(URL, ' ')
     .replace(HTML_ENTITY, (m) => ENTITY_TEXT[m] ?? ' ')
-    .replace(/[#@]([\p{L}\p{N}_]+)/gu, (_m, tag: string) => splitCompound(tag));
+    .replace(/^["'“]+|["'”]+$/gu, '');
+  for (const [re, to] of CONTRACTIONS) out = out.replace(re, to);
+  return out.replace(/[#@]([\p{L}\p{N}_]+)/gu, (_m, tag: string) => ` ${splitCompound(tag)} `);
 }
 
 /** "AustralianFires" → "Australian Fires", "realDonaldTrump" → "real Donald Trump", "COVID19" → "COVID 19". */

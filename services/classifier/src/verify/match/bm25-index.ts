@@ -123,11 +123,11 @@ export class Bm25Index {
    * Adds every document's score for the query to `scores` (length `size`) and lists the documents it
    * touched in `touched` (each once) so callers can rank and reset only those.
    */
-  scoreAll(query: PreparedQuery, scores: Float32Array, touched: number[]): void {
+  scoreAll(query: PreparedQuery, scores: Float32Array, touched: number[], weight = 1): void {
     const k1 = this.params.k1;
     for (let q = 0; q < query.termIds.length; q++) {
       const t = query.termIds[q]!;
-      const idf = query.idfs[q]!;
+      const idf = query.idfs[q]! * weight;
       for (let i = this.postingStarts[t]!; i < this.postingStarts[t + 1]!; i++) {
         const d = this.postingDocs[i]!;
         const tf = this.postingTfs[i]!;

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '@claimwatch/shared/errors';
-import type { LinearRanker } from './linear-ranker.ts';
+import type { Ranker } from './linear-ranker.ts';
 import { FEATURE_NAMES } from './rank-features.ts';
 
 /**
@@ -14,7 +14,7 @@ export const MATCH_RANKER_ID = 'claimwatch-match-ranker';
 export type RankerFile = {
   id: string;
   revision: string;
-  ranker: LinearRanker;
+  ranker: Ranker;
   training: Record<string, unknown>;
 };
 

@@ -1,3 +1,5 @@
+import { scoreTrees, type TreeRanker } from './tree-ranker.ts';
+
 /**
  * A linear re-ranker: standardised features · weights. Trained pairwise (RankNet loss with L2), so only the
  * order of candidates within one query matters, never absolute scores across queries.
@@ -9,6 +11,13 @@ export type LinearRanker = {
   std: number[];
   weights: number[];
 };
+
+/** A trained re-ranker of either kind; scores compare candidates of one query only. */
+export type Ranker = LinearRanker | TreeRanker;
+
+export function scoreRanker(ranker: Ranker, row: Float64Array): number {
+  return ranker.kind === 'trees' ? scoreTrees(ranker, row) : scoreLinear(ranker, row);
+}
 
 /** One training query: feature rows of its candidates and which of them are relevant. */
 export type RankingGroup = { rows: Float64Array[]; relevant: boolean[] };

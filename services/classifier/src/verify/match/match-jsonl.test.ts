@@ -30,7 +30,7 @@ describe('matchJsonl', () => {
       `${JSON.stringify({ id: 'q1', text: 'Look, a shark on the flooded highway!' })}\n`,
     );
     const counts = await matchJsonl({ indexFile: refs, queriesFile: queries, outFile: out, k: 2 });
-    expect(counts).toEqual({ references: 3, queries: 1 });
+    expect(counts).toEqual({ references: 3, queries: 1, errors: 0 });
     const lines = readFileSync(out, 'utf8')
       .trim()
       .split('\n')
@@ -39,6 +39,34 @@ describe('matchJsonl', () => {
     expect(lines[0].query_id).toBe('q1');
     expect(lines[0].results[0].id).toBe('b');
     expect(lines[0].results.length).toBeLessThanOrEqual(2);
+  });
+
+  it('answers unreadable query lines with an error line and goes on', async () => {
+    writeFileSync(refs, `${JSON.stringify({ id: 'b', text: 'A shark swam down a flooded highway' })}\n`);
+    writeFileSync(
+      queries,
+      [
+        JSON.stringify({ id: 'q1', text: 'shark on the highway' }),
+        '{not json',
+        JSON.stringify({ id: 7 }),
+        JSON.stringify({ text: 'no id here' }),
+        '',
+        JSON.stringify({ id: 'q2', text: 'flooded highway shark' }),
+      ].join('\n'),
+    );
+    const counts = await matchJsonl({ indexFile: refs, queriesFile: queries, outFile: out, k: 1 });
+    expect(counts).toEqual({ references: 1, queries: 2, errors: 3 });
+    const lines = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.query_id)).toEqual(['q1', null, '7', null, 'q2']);
+    expect(lines[0].results[0].id).toBe('b');
+    expect(lines[1]).toEqual({ query_id: null, line: 2, error: 'line 2: not JSON' });
+    expect(lines[2].error).toMatch(/^line 3: text/);
+    expect(lines[2].results).toBeUndefined();
+    expect(lines[3].line).toBe(4);
+    expect(lines[4].results[0].id).toBe('b');
   });
 
   it('names the file and line of a bad reference', async () => {

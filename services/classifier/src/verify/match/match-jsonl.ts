@@ -1,7 +1,9 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { defaultGazetteer } from '../../detect/gazetteer/load-gazetteer.ts';
 import { readJsonlFile, writeJsonlFile } from '../io/jsonl.ts';
-import type { LinearRanker } from './linear-ranker.ts';
+import type { Ranker } from './linear-ranker.ts';
 import { createMatcher } from './match-references.ts';
 
 /** `{"id","text","title"?}`; CLEF's `vclaim` is accepted for `text`. */
@@ -22,21 +24,66 @@ export type MatchJsonlOptions = {
   queriesFile: string;
   outFile: string;
   k: number;
-  ranker?: LinearRanker | undefined;
+  ranker?: Ranker | undefined;
 };
 
-/** `claimwatch match`: no Redis, no database; output lines `{"query_id","results":[{"id","score"}]}`. */
-export async function matchJsonl(o: MatchJsonlOptions): Promise<{ references: number; queries: number }> {
+type QueryRead = { id: string; text: string } | { error: string; id: string | null; line: number };
+
+/** Every non-empty query line, in order; a line that is not JSON or lacks id/text becomes an error entry. */
+async function readQueryLines(file: string): Promise<QueryRead[]> {
+  const out: QueryRead[] = [];
+  let line = 0;
+  for await (const raw of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
+    line++;
+    if (!raw.trim()) continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      out.push({ error: `line ${line}: not JSON`, id: null, line });
+      continue;
+    }
+    const result = QueryLine.safeParse(parsed);
+    if (result.success) out.push(result.data);
+    else {
+      const id = (parsed as { id?: unknown } | null)?.id;
+      const issue = result.error.issues[0];
+      out.push({
+        error: `line ${line}: ${issue ? `${issue.path.join('.') || 'line'}: ${issue.message}` : 'invalid'}`,
+        id: typeof id === 'string' || typeof id === 'number' ? String(id) : null,
+        line,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * `claimwatch match`: no Redis, no database; output lines `{"query_id","results":[{"id","score"}]}` in query
+ * order. A query line that cannot be read is answered with `{"query_id","line","error"}` (query_id null when
+ * the line has no usable id) instead of stopping the run; a bad reference line stops it (the index would be
+ * incomplete).
+ */
+export async function matchJsonl(
+  o: MatchJsonlOptions,
+): Promise<{ references: number; queries: number; errors: number }> {
   const references = await readJsonlFile(o.indexFile, ReferenceLine);
-  const queries = await readJsonlFile(o.queriesFile, QueryLine);
+  const queries = await readQueryLines(o.queriesFile);
   const gazetteer = defaultGazetteer();
   const matcher = createMatcher(references, { ranker: o.ranker, findEntities: (t) => gazetteer.find(t) });
+  let errors = 0;
   await writeJsonlFile(
     o.outFile,
-    queries.map((q) => ({
-      query_id: q.id,
-      results: matcher.match(q.text, o.k).map((m) => ({ id: m.id, score: Number(m.score.toFixed(6)) })),
-    })),
+    queries.map((q) => {
+      if ('error' in q) {
+        errors++;
+        return { query_id: q.id, line: q.line, error: q.error };
+      }
+      return {
+        query_id: q.id,
+        results: matcher.match(q.text, o.k).map((m) => ({ id: m.id, score: Number(m.score.toFixed(6)) })),
+      };
+    }),
   );
-  return { references: references.length, queries: queries.length };
+  return { references: references.length, queries: queries.length - errors, errors };
 }

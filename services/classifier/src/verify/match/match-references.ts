@@ -1,5 +1,5 @@
 import type { EntityFinder } from './analyse-text.ts';
-import { type LinearRanker, scoreLinear } from './linear-ranker.ts';
+import { type Ranker, scoreRanker } from './linear-ranker.ts';
 import { computeFeatures } from './rank-features.ts';
 import {
   analyseQuery,
@@ -23,7 +23,7 @@ export type MatcherOptions = {
   /** Candidates taken from the first stage into re-ranking. */
   depth?: number;
   /** Without one, the first stage's order (BM25 over stems + ids). */
-  ranker?: LinearRanker | undefined;
+  ranker?: Ranker | undefined;
 };
 
 export type Matcher = {
@@ -50,7 +50,7 @@ export function createMatcher(references: readonly Reference[], options: Matcher
       const rows = ranker ? computeFeatures(index, query, candidates) : [];
       const matches = candidates.docs.map((doc, i) => ({
         id: references[doc]!.id,
-        score: ranker ? scoreLinear(ranker, rows[i]!) : candidates.scores[i]!,
+        score: ranker ? scoreRanker(ranker, rows[i]!) : candidates.scores[i]!,
         lexical: candidates.scores[i]!,
         lexicalRank: i,
       }));

@@ -28,6 +28,7 @@ export type ReferenceIndex = {
 };
 
 export type AnalysedQuery = {
+  text: string;
   views: TextViews;
   prepared: Record<IndexedView, PreparedQuery>;
 };
@@ -85,7 +86,7 @@ export function analyseQuery(index: ReferenceIndex, text: string): AnalysedQuery
   const prepared = Object.fromEntries(
     INDEXED.map((key) => [key, index.indexes[key].prepare(views[viewOf(key)])]),
   ) as Record<IndexedView, PreparedQuery>;
-  return { views, prepared };
+  return { text, views, prepared };
 }
 
 /**
