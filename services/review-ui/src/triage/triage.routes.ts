@@ -11,6 +11,7 @@ import { CountCache } from './count-cache.ts';
 import { type DecisionContext, decideFlags, undoLastAction } from './decisions.ts';
 import { createFlagEventStreams } from './flag-events.ts';
 import { FlagLocks } from './flag-locks.ts';
+import { BULK_LIMIT } from './limits.ts';
 import { addNote, listNotes } from './notes.ts';
 import {
   createSavedFilter,
@@ -19,7 +20,6 @@ import {
   updateSavedFilter,
 } from './saved-filters.ts';
 import {
-  BULK_LIMIT,
   BulkDecision,
   Decision,
   DecisionResult,

@@ -1,6 +1,7 @@
 import { dismissReasons, flagReasons, flagStatuses } from '@claimwatch/shared/domain';
 import { z } from 'zod';
 import { FlagDetail, FlagListItem } from '../review/flag.schemas.ts';
+import { BULK_LIMIT } from './limits.ts';
 
 /**
  * The triage API's contract. Like flag.schemas.ts it imports only zod, the domain and other schema
@@ -81,8 +82,6 @@ export const Decision = z
     path: ['dismissReason'],
   });
 export type Decision = z.infer<typeof Decision>;
-
-export const BULK_LIMIT = 2000;
 
 export const BulkDecision = z
   .object({

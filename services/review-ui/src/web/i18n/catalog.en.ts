@@ -136,6 +136,7 @@ export const en: Catalog = {
     nothingToUndo: 'Nothing to undo.',
     lockedError: 'Someone else has this item open.',
     actionFailed: 'The action failed.',
+    tooManyForBulk: 'More than {{max}} flags match: narrow the filter before acting on all results.',
     actions: {
       label: 'Actions',
       confirm: 'Confirm (c)',

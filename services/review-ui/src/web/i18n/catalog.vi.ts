@@ -137,6 +137,8 @@ export const vi = {
     nothingToUndo: 'Không có gì để hoàn tác.',
     lockedError: 'Mục này đang được người khác mở.',
     actionFailed: 'Không thực hiện được thao tác.',
+    tooManyForBulk:
+      'Có hơn {{max}} mục khớp bộ lọc: hãy thu hẹp bộ lọc trước khi thao tác trên toàn bộ kết quả.',
     actions: {
       label: 'Thao tác',
       confirm: 'Xác nhận (c)',

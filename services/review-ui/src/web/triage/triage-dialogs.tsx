@@ -109,6 +109,7 @@ export function useActionMessages() {
           : t('triage.done', { count: result.changed.length }),
       ),
     reportUndo: (result: DecisionResult) => setText(t('triage.undone', { count: result.changed.length })),
+    reportTooManyForBulk: (max: number) => setText(t('triage.tooManyForBulk', { max })),
     reportError: (error: unknown) =>
       setText(
         error instanceof ApiRequestError && error.code === 'flag_locked'

@@ -2,6 +2,7 @@ import type { DismissReason } from '@claimwatch/shared/domain';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { BULK_LIMIT } from '../../triage/limits.ts';
 import { useSession } from '../auth/session.ts';
 import { formatScore } from '../i18n/format.ts';
 import { commandOf, isControlTarget, isTypingTarget, rangeIds } from './shortcuts.ts';
@@ -66,6 +67,11 @@ export function TriagePage() {
 
   const act = (action: Action, dismissReason?: DismissReason) => {
     const decision = { action, ...(dismissReason ? { dismissReason } : {}) };
+    // The server refuses a filter matching more than BULK_LIMIT flags; say so before asking it.
+    if (allResults && total > BULK_LIMIT) {
+      messages.reportTooManyForBulk(BULK_LIMIT);
+      return;
+    }
     if (allResults || selected.size > 0) {
       bulk.mutate(allResults ? { ...decision, filter } : { ...decision, ids: [...selected] }, {
         onSuccess: (result) => {
