@@ -6,7 +6,10 @@ export function registerMatch(program: Command, context: CliContext): void {
   program
     .command('match')
     .description('Match claims to references from JSON-lines files (no Redis, no database)')
-    .requiredOption('--index <file>', 'references, lines {"id","text","title"?} (CLEF "vclaim" accepted)')
+    .requiredOption(
+      '--index <file>',
+      'references, lines {"id","text","title"?,"phrasings"?} (CLEF "vclaim" accepted; phrasings: confirmed wordings, strings or {"text","source"})',
+    )
     .requiredOption('--queries <file>', 'queries, lines {"id","text"}')
     .requiredOption('--out <file>', 'results, lines {"query_id","results":[{"id","score"}]} best first')
     .option('--k <n>', 'results per query', '5')

@@ -6,6 +6,7 @@ import {
   getSource,
   listClaimsForDocument,
   listClusterAppearances,
+  listConfirmedPhrasings,
   listKnownNarratives,
   listVerifiedFacts,
   type ProposedFlag,
@@ -29,7 +30,8 @@ export type VerifierDeps = {
 
 /**
  * The verification context for the references in the database, rebuilt only when a fact or narrative was
- * added, edited or retired (the key is every active reference's id@version).
+ * added, edited or retired, or a flag was confirmed (the key is every reference's id@version and every
+ * confirmed claim→reference link: matching remembers how confirmed claims were worded).
  */
 export function createReferenceCache(deps: VerifierDeps) {
   let cached: { key: string; ctx: VerifyContext } | undefined;
@@ -38,7 +40,11 @@ export function createReferenceCache(deps: VerifierDeps) {
     if (deps.loadNli) nli ??= deps.loadNli();
     const facts = await listVerifiedFacts(db);
     const narratives = await listKnownNarratives(db);
-    const key = [...facts, ...narratives].map((r) => `${r.id}@${r.version}`).join(',');
+    const confirmed = await listConfirmedPhrasings(db);
+    const key = [
+      ...[...facts, ...narratives].map((r) => `${r.id}@${r.version}`),
+      ...confirmed.map((c) => `${c.claimId}>${c.referenceId}`),
+    ].join(',');
     if (cached?.key !== key)
       cached = {
         key,
@@ -46,6 +52,7 @@ export function createReferenceCache(deps: VerifierDeps) {
           gazetteer: deps.gazetteer,
           modelsDir: deps.modelsDir,
           nli: nli ? await nli : undefined,
+          confirmed,
         }),
       };
     return cached.ctx;

@@ -2,6 +2,7 @@ import type { KnownNarrative, VerifiedFact } from '@claimwatch/shared/domain';
 import type { EntityFinder } from './match/analyse-text.ts';
 import type { Ranker } from './match/linear-ranker.ts';
 import { createMatcher, type Matcher } from './match/match-references.ts';
+import type { Phrasing } from './match/phrasing-index.ts';
 import { analyseQuery, type ReferenceIndex } from './match/reference-index.ts';
 import { type IndexedFact, indexFacts } from './verdict/structured-verdicts.ts';
 
@@ -14,6 +15,8 @@ export type ReferenceSet = {
   facts: IndexedFact[];
   narratives: KnownNarrative[];
   versions: ReadonlyMap<string, number>;
+  /** `claimId>referenceId` of every confirmed phrasing the matchers remember (for the revision). */
+  phrasingKeys: readonly string[];
   factMatcher: Matcher;
   narrativeMatcher: Matcher;
   findEntities: EntityFinder;
@@ -22,28 +25,41 @@ export type ReferenceSet = {
 export type VersionedFact = VerifiedFact & { version?: number };
 export type VersionedNarrative = KnownNarrative & { version?: number };
 
+/** A claim a reviewer confirmed against a fact or narrative (see `listConfirmedPhrasings`). */
+export type ConfirmedLink = { referenceId: string; claimId: string; text: string };
+
 export function buildReferenceSet(
   facts: readonly VersionedFact[],
   narratives: readonly VersionedNarrative[],
   findEntities: EntityFinder,
   ranker?: Ranker,
+  confirmed: readonly ConfirmedLink[] = [],
 ): ReferenceSet {
   const active = facts.filter((f) => f.status === 'active');
   const activeNarratives = narratives.filter((n) => n.status === 'active');
   const versions = new Map<string, number>();
   for (const f of active) versions.set(f.id, f.version ?? 1);
   for (const n of activeNarratives) versions.set(n.id, n.version ?? 1);
+  const phrasingsOf = new Map<string, Phrasing[]>();
+  const phrasingKeys: string[] = [];
+  for (const link of confirmed) {
+    if (!versions.has(link.referenceId)) continue; // retired since it was confirmed
+    if (!phrasingsOf.has(link.referenceId)) phrasingsOf.set(link.referenceId, []);
+    phrasingsOf.get(link.referenceId)!.push({ text: link.text, source: link.claimId });
+    phrasingKeys.push(`${link.claimId}>${link.referenceId}`);
+  }
   return {
     facts: indexFacts(active, findEntities),
     narratives: activeNarratives,
     versions,
+    phrasingKeys,
     factMatcher: createMatcher(
-      active.map((f) => ({ id: f.id, text: `${f.text.vi} ${f.text.en}` })),
+      active.map((f) => ({ id: f.id, text: `${f.text.vi} ${f.text.en}`, phrasings: phrasingsOf.get(f.id) })),
       { findEntities, ranker },
     ),
     narrativeMatcher: createMatcher(
       activeNarratives.flatMap((n) => [
-        { id: `${n.id}#title`, text: `${n.title.vi} ${n.title.en}` },
+        { id: `${n.id}#title`, text: `${n.title.vi} ${n.title.en}`, phrasings: phrasingsOf.get(n.id) },
         ...n.examplePhrasings.map((p, i) => ({ id: `${n.id}#${i}`, text: p.text })),
       ]),
       { findEntities, ranker },

@@ -8,6 +8,7 @@ import { defaultVerifyPolicy, type VerifyPolicy } from './policy/verify-policy.t
 import { parseFactsFile, parseNarrativesFile } from './reference-data/reference-files.ts';
 import {
   buildReferenceSet,
+  type ConfirmedLink,
   type ReferenceSet,
   type VersionedFact,
   type VersionedNarrative,
@@ -55,6 +56,8 @@ export type VerifierOptions = {
   modelsDir?: string | undefined;
   policy?: VerifyPolicy | undefined;
   nli?: PairClassifier | undefined;
+  /** Claims reviewers confirmed against a reference: matching remembers their wording. */
+  confirmed?: readonly ConfirmedLink[] | undefined;
 };
 
 /**
@@ -67,10 +70,16 @@ export function createVerifyContext(
   options: VerifierOptions,
 ): VerifyContext & { set: ReferenceSet } {
   const installed = options.modelsDir ? readInstalledRanker(options.modelsDir) : undefined;
-  const set = buildReferenceSet(facts, narratives, entityFinder(options.gazetteer), installed?.ranker);
+  const set = buildReferenceSet(
+    facts,
+    narratives,
+    entityFinder(options.gazetteer),
+    installed?.ranker,
+    options.confirmed,
+  );
   const policy = options.policy ?? defaultVerifyPolicy();
   const models: ModelRef[] = [
-    { id: REFERENCE_DATA_MODEL_ID, revision: referenceDataRevision(set.versions) },
+    { id: REFERENCE_DATA_MODEL_ID, revision: referenceDataRevision(set.versions, set.phrasingKeys) },
     { id: policy.id, revision: policy.revision },
     ...(installed ? [{ id: installed.id, revision: installed.revision }] : []),
   ];

@@ -83,12 +83,18 @@ const claimLength = (text: string) => {
 };
 
 /** A version tag for a set of references: changes whenever one of them is edited. */
-export function referenceDataRevision(versions: ReadonlyMap<string, number>): string {
+/** A hash of every reference's id@version and of the confirmed phrasings matching remembers. */
+export function referenceDataRevision(
+  versions: ReadonlyMap<string, number>,
+  phrasingKeys: readonly string[] = [],
+): string {
   const line = [...versions.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([id, v]) => `${id}@${v}`)
     .join(',');
-  return createHash('sha256').update(line).digest('hex').slice(0, 12);
+  const hash = createHash('sha256').update(line);
+  if (phrasingKeys.length > 0) hash.update(`|${[...phrasingKeys].sort().join(',')}`);
+  return hash.digest('hex').slice(0, 12);
 }
 
 const round = (n: number) => Number(n.toFixed(4));

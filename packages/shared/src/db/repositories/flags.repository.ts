@@ -146,3 +146,47 @@ export async function listFlagsForDocument(db: Db, documentId: string): Promise<
     .orderBy('created_at')
     .execute()) as FlagRow[];
 }
+
+/** A claim a person confirmed as matching a reference: another wording of that fact or narrative. */
+export type ConfirmedPhrasing = { referenceKind: string; referenceId: string; claimId: string; text: string };
+
+/**
+ * The claims of confirmed flags with the reference each was confirmed against (the flag's best-scoring
+ * reference), oldest decision first. Matching remembers them, so the next claim worded the same way finds
+ * the same reference.
+ */
+export async function listConfirmedPhrasings(db: Db): Promise<ConfirmedPhrasing[]> {
+  const rows = await db
+    .selectFrom('flags as f')
+    .innerJoin('claims as c', 'c.id', 'f.claim_id')
+    .innerJoin('flag_references as r', 'r.flag_id', 'f.id')
+    .where('f.status', '=', 'confirmed')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('flag_references as better')
+            .select('better.flag_id')
+            .whereRef('better.flag_id', '=', 'f.id')
+            .where((eb) =>
+              eb.or([
+                eb('better.score', '>', eb.ref('r.score')),
+                eb.and([
+                  eb('better.score', '=', eb.ref('r.score')),
+                  eb('better.reference_id', '<', eb.ref('r.reference_id')),
+                ]),
+              ]),
+            ),
+        ),
+      ),
+    )
+    .select(['r.reference_kind', 'r.reference_id', 'c.id as claim_id', 'c.text'])
+    .orderBy('f.decided_at')
+    .orderBy('f.id')
+    .execute();
+  return rows.map((r) => ({
+    referenceKind: r.reference_kind,
+    referenceId: r.reference_id,
+    claimId: r.claim_id,
+    text: r.text,
+  }));
+}

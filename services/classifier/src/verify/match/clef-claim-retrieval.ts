@@ -38,6 +38,21 @@ export async function readClefReferences(sharedDataDir: string): Promise<Referen
   return rows.map((r) => ({ id: r.id, text: r.vclaim, title: r.title }));
 }
 
+/**
+ * The references with the confirmed links of a split as phrasings: each query's text becomes a phrasing of
+ * the claims it was judged to match, with the query id as its source (so that query leaves it out). This is
+ * what a deployment accumulates as reviewers confirm matches.
+ */
+export function withConfirmedLinks(references: readonly Reference[], split: ClefSplit): Reference[] {
+  const phrasings = new Map<string, { text: string; source: string }[]>();
+  for (const q of split.queries)
+    for (const id of split.qrels.get(q.id) ?? []) {
+      if (!phrasings.has(id)) phrasings.set(id, []);
+      phrasings.get(id)!.push({ text: q.text, source: q.id });
+    }
+  return references.map((r) => (phrasings.has(r.id) ? { ...r, phrasings: phrasings.get(r.id)! } : r));
+}
+
 export async function readClefSplit(sharedDataDir: string, split: 'train' | 'dev'): Promise<ClefSplit> {
   const dir = clefDir(sharedDataDir);
   const queries = await readJsonlFile(path.join(dir, `queries.${split}.jsonl`), Query);
@@ -56,7 +71,7 @@ export type RankedQuery = { id: string; docs: number[]; rows: Float64Array[]; re
 export function rankCandidates(index: ReferenceIndex, split: ClefSplit, depth: number): RankedQuery[] {
   const scratch = new Float32Array(index.references.length);
   return split.queries.map((q) => {
-    const analysed = analyseQuery(index, q.text);
+    const analysed = analyseQuery(index, q.text, { excludeSource: q.id });
     const candidates = retrieveCandidates(index, analysed, depth, scratch);
     const relevant = split.qrels.get(q.id) ?? new Set<string>();
     return {
@@ -136,10 +151,11 @@ export async function trainAndEvaluateClef(
   options: { depth?: number; choices?: readonly RankerChoice[]; findEntities?: EntityFinder } = {},
 ): Promise<ClefEvaluation> {
   const depth = options.depth ?? DEFAULT_DEPTH;
-  const index = buildReferenceIndex(await readClefReferences(sharedDataDir), {
+  const trainSplit = await readClefSplit(sharedDataDir, 'train');
+  // Train queries' confirmed links are the matcher's memory; each train query leaves its own out.
+  const index = buildReferenceIndex(withConfirmedLinks(await readClefReferences(sharedDataDir), trainSplit), {
     findEntities: options.findEntities,
   });
-  const trainSplit = await readClefSplit(sharedDataDir, 'train');
   const train = rankCandidates(index, trainSplit, depth);
   const groups: RankingGroup[] = train.map((q) => ({ rows: q.rows, relevant: q.relevant }));
   const choices = options.choices ?? RANKER_CHOICES;

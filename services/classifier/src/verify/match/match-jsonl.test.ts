@@ -75,4 +75,49 @@ describe('matchJsonl', () => {
       /refs\.jsonl:2/,
     );
   });
+
+  it('remembers confirmed phrasings of references, except for the query they came from', async () => {
+    writeFileSync(
+      refs,
+      [
+        { id: 'a', text: 'The Eiffel Tower was painted pink for a charity event' },
+        {
+          id: 'b',
+          text: 'A shark swam down a flooded highway after a hurricane',
+          phrasings: ['Great white spotted cruising the interstate after the storm'],
+        },
+        {
+          id: 'c',
+          text: 'Bill Gates said vaccines contain microchips',
+          phrasings: [{ text: 'Tiny trackers are hidden in the jab, says billionaire', source: 'q2' }],
+        },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+    writeFileSync(
+      queries,
+      [
+        JSON.stringify({ id: 'q1', text: 'Great white cruising the interstate!' }),
+        JSON.stringify({ id: 'q2', text: 'Tiny trackers hidden in the jab' }),
+        JSON.stringify({ id: 'q3', text: 'Tiny trackers hidden in the jab' }),
+      ].join('\n'),
+    );
+    await matchJsonl({ indexFile: refs, queriesFile: queries, outFile: out, k: 3 });
+    const lines = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { results: { id: string }[] });
+    const ids = lines.map((l) => l.results.map((r) => r.id));
+    expect(ids[0]).toContain('b');
+    expect(ids[1]).not.toContain('c');
+    expect(ids[2]).toContain('c');
+  });
+
+  it('refuses a phrasing that is neither a string nor {text}', async () => {
+    writeFileSync(refs, `${JSON.stringify({ id: 'a', text: 'ok', phrasings: [{ words: 'x' }] })}\n`);
+    await expect(matchJsonl({ indexFile: refs, queriesFile: queries, outFile: out, k: 1 })).rejects.toThrow(
+      /refs\.jsonl:1/,
+    );
+  });
 });

@@ -6,16 +6,31 @@ import { readJsonlFile, writeJsonlFile } from '../io/jsonl.ts';
 import type { Ranker } from './linear-ranker.ts';
 import { createMatcher } from './match-references.ts';
 
-/** `{"id","text","title"?}`; CLEF's `vclaim` is accepted for `text`. */
+const PhrasingLine = z.union([
+  z.string().transform((text) => ({ text, source: undefined })),
+  z.object({ text: z.string(), source: z.union([z.string(), z.number()]).transform(String).optional() }),
+]);
+
+/**
+ * `{"id","text","title"?,"phrasings"?}`; CLEF's `vclaim` is accepted for `text`. `phrasings` are wordings
+ * people confirmed as the same claim (strings, or `{"text","source"}` where `source` is the id of the query
+ * that was confirmed: that query then does not find its own confirmation).
+ */
 const ReferenceLine = z
   .object({
     id: z.union([z.string(), z.number()]).transform(String),
     text: z.string().optional(),
     vclaim: z.string().optional(),
     title: z.string().nullish(),
+    phrasings: z.array(PhrasingLine).optional(),
   })
   .refine((r) => r.text !== undefined || r.vclaim !== undefined, 'needs "text"')
-  .transform((r) => ({ id: r.id, text: (r.text ?? r.vclaim)!, title: r.title ?? undefined }));
+  .transform((r) => ({
+    id: r.id,
+    text: (r.text ?? r.vclaim)!,
+    title: r.title ?? undefined,
+    phrasings: r.phrasings,
+  }));
 
 const QueryLine = z.object({ id: z.union([z.string(), z.number()]).transform(String), text: z.string() });
 
@@ -81,7 +96,9 @@ export async function matchJsonl(
       }
       return {
         query_id: q.id,
-        results: matcher.match(q.text, o.k).map((m) => ({ id: m.id, score: Number(m.score.toFixed(6)) })),
+        results: matcher
+          .match(q.text, o.k, { excludeSource: q.id })
+          .map((m) => ({ id: m.id, score: Number(m.score.toFixed(6)) })),
       };
     }),
   );

@@ -3,7 +3,7 @@ import { buildGazetteer } from '../../detect/gazetteer/gazetteer.ts';
 import { type RankingGroup, trainLinearRanker } from './linear-ranker.ts';
 import { createMatcher } from './match-references.ts';
 import { computeFeatures, FEATURE_NAMES } from './rank-features.ts';
-import { analyseQuery, retrieveCandidates } from './reference-index.ts';
+import { analyseQuery, type Reference, retrieveCandidates } from './reference-index.ts';
 
 const gazetteer = buildGazetteer([
   { id: 'VN', kind: 'country', surface: 'Việt Nam', lang: 'vi' },
@@ -70,5 +70,46 @@ describe('createMatcher', () => {
     expect(results[0]?.id).toBe('vn-jp');
     for (let i = 1; i < results.length; i++)
       expect(results[i - 1]!.score).toBeGreaterThanOrEqual(results[i]!.score);
+  });
+});
+
+describe('confirmed phrasings', () => {
+  const references: Reference[] = [
+    ...facts,
+    {
+      id: 'vn-intl-day',
+      text: 'Vietnam celebrates International Day of Peace with events in several cities.',
+      phrasings: [{ text: 'Hà Nội tổ chức lễ hội hoà bình lớn nhất', source: 'claim-1' }],
+    },
+  ];
+  const claim = 'Lễ hội hoà bình lớn nhất được tổ chức tại Hà Nội';
+
+  it('bring a reference worded differently into the candidates', () => {
+    const without = createMatcher(
+      references.map((r) => ({ id: r.id, text: r.text })),
+      { findEntities },
+    );
+    expect(without.match(claim, 10).map((m) => m.id)).not.toContain('vn-intl-day');
+    const matcher = createMatcher(references, { findEntities });
+    expect(matcher.match(claim, 10).map((m) => m.id)).toContain('vn-intl-day');
+  });
+
+  it('are left out for the claim they came from', () => {
+    const matcher = createMatcher(references, { findEntities });
+    const ids = matcher.match(claim, 10, { excludeSource: 'claim-1' }).map((m) => m.id);
+    expect(ids).not.toContain('vn-intl-day');
+  });
+
+  it('give the re-ranker features that are zero without them', () => {
+    const matcher = createMatcher(references, { findEntities });
+    const q = analyseQuery(matcher.index, claim);
+    const c = retrieveCandidates(matcher.index, q, 10);
+    const rows = computeFeatures(matcher.index, q, c);
+    const hit = FEATURE_NAMES.indexOf('phrasing_hit');
+    const remembered = c.docs.indexOf(references.length - 1);
+    expect(remembered).toBeGreaterThanOrEqual(0);
+    expect(rows[remembered]![hit]).toBe(1);
+    expect(rows[remembered]![FEATURE_NAMES.indexOf('phrasing_query_cov')]).toBeGreaterThan(0.5);
+    for (let i = 0; i < rows.length; i++) if (i !== remembered) expect(rows[i]![hit]).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import type { EntityFinder } from './analyse-text.ts';
 import { type Ranker, scoreRanker } from './linear-ranker.ts';
 import { computeFeatures } from './rank-features.ts';
 import {
+  type AnalyseQueryOptions,
   analyseQuery,
   buildReferenceIndex,
   type Reference,
@@ -28,14 +29,15 @@ export type MatcherOptions = {
 
 export type Matcher = {
   index: ReferenceIndex;
-  match(text: string, k: number): Match[];
+  match(text: string, k: number, options?: AnalyseQueryOptions): Match[];
 };
 
 export const DEFAULT_DEPTH = 50;
 
 /**
- * Claim → references: BM25 candidates over stems and language-neutral ids, re-ranked by a learned linear
- * model over lexical features of several fields and tokenisations (see rank-features.ts).
+ * Claim → references: BM25 candidates over stems and language-neutral ids (and the references of the closest
+ * confirmed phrasings), re-ranked by a learned model over lexical features of several fields and
+ * tokenisations (see rank-features.ts).
  */
 export function createMatcher(references: readonly Reference[], options: MatcherOptions = {}): Matcher {
   const index = buildReferenceIndex(references, { findEntities: options.findEntities });
@@ -44,8 +46,8 @@ export function createMatcher(references: readonly Reference[], options: Matcher
   const scratch = new Float32Array(references.length);
   return {
     index,
-    match(text, k) {
-      const query = analyseQuery(index, text);
+    match(text, k, queryOptions) {
+      const query = analyseQuery(index, text, queryOptions);
       const candidates = retrieveCandidates(index, query, Math.max(depth, k), scratch);
       const rows = ranker ? computeFeatures(index, query, candidates) : [];
       const matches = candidates.docs.map((doc, i) => ({

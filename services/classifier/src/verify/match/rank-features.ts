@@ -40,6 +40,10 @@ export const FEATURE_NAMES = [
   'year_match',
   'year_mismatch',
   'month_year_match',
+  'phrasing_bm25_rel',
+  'phrasing_doc_cov',
+  'phrasing_query_cov',
+  'phrasing_hit',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
@@ -117,6 +121,8 @@ export function computeFeatures(
   const bigramsRel = relative(bigrams);
   const exactRel = relative(exact);
   const q = extrasOf(query.text, query.views.stems);
+  let topPhrasing = 0;
+  for (const m of query.phrasings.values()) topPhrasing = Math.max(topPhrasing, m.bm25);
   return docs.map((d, i) => {
     const s = scores[i]!;
     const ref = index.references[d]!;
@@ -125,6 +131,7 @@ export function computeFeatures(
     const union = q.stems.size + r.stems.size - shared;
     const names = overlap(r.names, q.stems);
     const years = overlap(r.years, q.years);
+    const phrasing = query.phrasings.get(d);
     return Float64Array.of(
       Math.log1p(s),
       top > 0 ? s / top : 0,
@@ -160,6 +167,10 @@ export function computeFeatures(
       years > 0 ? 1 : 0,
       r.years.size > 0 && years === 0 && q.years.size > 0 ? 1 : 0,
       overlap(r.monthYears, q.monthYears) > 0 ? 1 : 0,
+      phrasing && topPhrasing > 0 ? phrasing.bm25 / topPhrasing : 0,
+      phrasing?.docCoverage ?? 0,
+      phrasing?.queryCoverage ?? 0,
+      phrasing ? 1 : 0,
     );
   });
 }
