@@ -3,7 +3,8 @@
  * sentences built from a fixed vocabulary, country names and years; seeded, so every run is the same), and
  * peak memory. Each size runs in its own process so that peak RSS belongs to that size alone.
  * Prints: index build time, queries/s of the first stage (BM25 over stems + ids, top 5), of the re-ranked
- * matcher when the learned ranker is installed, and of verification's coverage-scored lookup.
+ * matcher when the learned ranker is installed (also with one confirmed phrasing per reference), and of
+ * verification's coverage-scored lookup.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -151,6 +152,14 @@ rate('first stage, BM25 stems + ids, top 5', (q) => matcher.match(q, 5));
 if (ranker) {
   const reranked = createMatcher(references, { findEntities, ranker });
   rate('re-ranked (learned ranker, depth 50), top 5', (q) => reranked.match(q, 5));
+  // One confirmed phrasing per reference (another synthetic sentence): the matcher's memory at full size.
+  const remembered = references.map((r) => ({ ...r, phrasings: [{ text: sentence() }] }));
+  started = performance.now();
+  const withMemory = createMatcher(remembered, { findEntities, ranker });
+  log(
+    `  + ${size.toLocaleString('en')} confirmed phrasings: index built in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  rate('re-ranked with confirmed phrasings, top 5', (q) => withMemory.match(q, 5));
 } else log('  re-ranked: no ranker installed (run `pnpm eval:match` to train one)');
 rate('verification lookup (top 5 + coverage scores)', (q) => findReferences(matcher, q, 5));
 const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
