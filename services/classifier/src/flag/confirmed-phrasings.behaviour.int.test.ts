@@ -1,4 +1,5 @@
 import {
+  listAnsweredClaims,
   listConfirmedPhrasings,
   replaceFlagReferences,
   saveKnownNarrative,
@@ -31,8 +32,8 @@ afterAll(async () => {
 const confirmedWording = 'Hai bên bắt tay nhau từ thời tổng thống Roh Tae-woo, theo bài bình luận';
 const laterWording = 'Bài bình luận nói hai bên bắt tay từ thời tổng thống Roh Tae-woo';
 
-describe('confirmed claims as phrasings of their reference', () => {
-  it('are remembered by matching once a person confirms the flag, and change the reference-data revision', async () => {
+describe('what people decided, remembered by verification', () => {
+  it('confirmed claims: matching remembers their wording, and the reference-data revision changes', async () => {
     const cache = createReferenceCache({ gazetteer: defaultGazetteer() });
     const document = await buildDocument(t.db);
     const claim = await buildClaim(t.db, document.id, { text: confirmedWording });
@@ -75,5 +76,31 @@ describe('confirmed claims as phrasings of their reference', () => {
       ctx.models.find((m) => m.id === REFERENCE_DATA_MODEL_ID)?.revision;
     expect(revision(after)).not.toBe(revision(before));
     expect(await cache(t.db)).toBe(after); // nothing changed since: the context is reused
+  });
+
+  it('past responses: claims an approved response answered become references, drafts do not', async () => {
+    const cache = createReferenceCache({ gazetteer: defaultGazetteer() });
+    const document = await buildDocument(t.db);
+    const text = 'Quan chức khẳng định Việt Nam và Hàn Quốc lập quan hệ ngoại giao năm 1995.';
+    const claim = await buildClaim(t.db, document.id, { text });
+    const flag = await buildFlag(t.db, { claimId: claim.id, documentId: document.id });
+    const response = await t.db
+      .insertInto('responses')
+      .values({ template: 'official_statement', verdict_label: 'false' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db.insertInto('response_flags').values({ response_id: response.id, flag_id: flag.id }).execute();
+    const draft = await cache(t.db);
+    expect(await listAnsweredClaims(t.db)).toEqual([]);
+
+    await t.db.updateTable('responses').set({ status: 'approved' }).where('id', '=', response.id).execute();
+    expect(await listAnsweredClaims(t.db)).toEqual([
+      { responseId: response.id, claimId: claim.id, text, verdictLabel: 'false' },
+    ]);
+    const approved = await cache(t.db);
+    expect(approved).not.toBe(draft);
+    expect(approved.set.answeredMatcher.match(text, 1).map((m) => m.id)).toEqual([
+      `${response.id}#${claim.id}`,
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import {
   getClassification,
   getDocument,
   getSource,
+  listAnsweredClaims,
   listClaimsForDocument,
   listClusterAppearances,
   listConfirmedPhrasings,
@@ -30,8 +31,8 @@ export type VerifierDeps = {
 
 /**
  * The verification context for the references in the database, rebuilt only when a fact or narrative was
- * added, edited or retired, or a flag was confirmed (the key is every reference's id@version and every
- * confirmed claim→reference link: matching remembers how confirmed claims were worded).
+ * added, edited or retired, a flag was confirmed or a response approved (the key is every reference's
+ * id@version, every confirmed claim→reference link and every answered claim→response link).
  */
 export function createReferenceCache(deps: VerifierDeps) {
   let cached: { key: string; ctx: VerifyContext } | undefined;
@@ -41,9 +42,11 @@ export function createReferenceCache(deps: VerifierDeps) {
     const facts = await listVerifiedFacts(db);
     const narratives = await listKnownNarratives(db);
     const confirmed = await listConfirmedPhrasings(db);
+    const answered = await listAnsweredClaims(db);
     const key = [
       ...[...facts, ...narratives].map((r) => `${r.id}@${r.version}`),
       ...confirmed.map((c) => `${c.claimId}>${c.referenceId}`),
+      ...answered.map((a) => `${a.claimId}>${a.responseId}`),
     ].join(',');
     if (cached?.key !== key)
       cached = {
@@ -53,6 +56,7 @@ export function createReferenceCache(deps: VerifierDeps) {
           modelsDir: deps.modelsDir,
           nli: nli ? await nli : undefined,
           confirmed,
+          answered,
         }),
       };
     return cached.ctx;

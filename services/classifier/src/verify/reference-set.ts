@@ -15,10 +15,12 @@ export type ReferenceSet = {
   facts: IndexedFact[];
   narratives: KnownNarrative[];
   versions: ReadonlyMap<string, number>;
-  /** `claimId>referenceId` of every confirmed phrasing the matchers remember (for the revision). */
-  phrasingKeys: readonly string[];
+  /** `claimId>referenceId` of every confirmed phrasing and answered claim remembered (for the revision). */
+  memoryKeys: readonly string[];
   factMatcher: Matcher;
   narrativeMatcher: Matcher;
+  /** Claims that approved responses answered, one entry per (response, claim). */
+  answeredMatcher: Matcher;
   findEntities: EntityFinder;
 };
 
@@ -27,32 +29,41 @@ export type VersionedNarrative = KnownNarrative & { version?: number };
 
 /** A claim a reviewer confirmed against a fact or narrative (see `listConfirmedPhrasings`). */
 export type ConfirmedLink = { referenceId: string; claimId: string; text: string };
+/** A claim an approved or published response answered (see `listAnsweredClaims`). */
+export type AnsweredLink = { responseId: string; claimId: string; text: string };
+
+export type ReferenceSetOptions = {
+  ranker?: Ranker | undefined;
+  /** What people decided so far: confirmed claims become phrasings, answered claims become references. */
+  confirmed?: readonly ConfirmedLink[] | undefined;
+  answered?: readonly AnsweredLink[] | undefined;
+};
 
 export function buildReferenceSet(
   facts: readonly VersionedFact[],
   narratives: readonly VersionedNarrative[],
   findEntities: EntityFinder,
-  ranker?: Ranker,
-  confirmed: readonly ConfirmedLink[] = [],
+  options: ReferenceSetOptions = {},
 ): ReferenceSet {
+  const { ranker, confirmed = [], answered = [] } = options;
   const active = facts.filter((f) => f.status === 'active');
   const activeNarratives = narratives.filter((n) => n.status === 'active');
   const versions = new Map<string, number>();
   for (const f of active) versions.set(f.id, f.version ?? 1);
   for (const n of activeNarratives) versions.set(n.id, n.version ?? 1);
   const phrasingsOf = new Map<string, Phrasing[]>();
-  const phrasingKeys: string[] = [];
+  const memoryKeys: string[] = answered.map((a) => `${a.claimId}>${a.responseId}`);
   for (const link of confirmed) {
     if (!versions.has(link.referenceId)) continue; // retired since it was confirmed
     if (!phrasingsOf.has(link.referenceId)) phrasingsOf.set(link.referenceId, []);
     phrasingsOf.get(link.referenceId)!.push({ text: link.text, source: link.claimId });
-    phrasingKeys.push(`${link.claimId}>${link.referenceId}`);
+    memoryKeys.push(`${link.claimId}>${link.referenceId}`);
   }
   return {
     facts: indexFacts(active, findEntities),
     narratives: activeNarratives,
     versions,
-    phrasingKeys,
+    memoryKeys,
     factMatcher: createMatcher(
       active.map((f) => ({ id: f.id, text: `${f.text.vi} ${f.text.en}`, phrasings: phrasingsOf.get(f.id) })),
       { findEntities, ranker },
@@ -62,6 +73,10 @@ export function buildReferenceSet(
         { id: `${n.id}#title`, text: `${n.title.vi} ${n.title.en}`, phrasings: phrasingsOf.get(n.id) },
         ...n.examplePhrasings.map((p, i) => ({ id: `${n.id}#${i}`, text: p.text })),
       ]),
+      { findEntities, ranker },
+    ),
+    answeredMatcher: createMatcher(
+      answered.map((a) => ({ id: `${a.responseId}#${a.claimId}`, text: a.text })),
       { findEntities, ranker },
     ),
     findEntities,
@@ -100,13 +115,21 @@ export function findReferences(matcher: Matcher, text: string, k: number): Refer
     .sort((a, b) => b.score - a.score);
 }
 
-/** Best narrative per narrative id (its phrasings and title compete; the best one counts). */
-export function findNarratives(set: ReferenceSet, text: string, k = 3): ReferenceHit[] {
+/** Best entry per reference for matchers whose entries are `<reference id>#<part>`. */
+function bestPerReference(matcher: Matcher, text: string, k: number): ReferenceHit[] {
   const best = new Map<string, ReferenceHit>();
-  for (const hit of findReferences(set.narrativeMatcher, text, 20)) {
+  for (const hit of findReferences(matcher, text, 20)) {
     const id = hit.id.slice(0, hit.id.lastIndexOf('#'));
     const seen = best.get(id);
     if (!seen || hit.score > seen.score) best.set(id, { ...hit, id });
   }
   return [...best.values()].sort((a, b) => b.score - a.score).slice(0, k);
 }
+
+/** Best narrative per narrative id (its phrasings and title compete; the best one counts). */
+export const findNarratives = (set: ReferenceSet, text: string, k = 3): ReferenceHit[] =>
+  bestPerReference(set.narrativeMatcher, text, k);
+
+/** Approved responses that answered a claim like this one, best first (scored against the answered claim). */
+export const findPastResponses = (set: ReferenceSet, text: string, k = 3): ReferenceHit[] =>
+  set.answeredMatcher.index.references.length === 0 ? [] : bestPerReference(set.answeredMatcher, text, k);

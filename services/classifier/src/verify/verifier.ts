@@ -7,6 +7,7 @@ import { readInstalledRanker } from './match/installed-ranker.ts';
 import { defaultVerifyPolicy, type VerifyPolicy } from './policy/verify-policy.ts';
 import { parseFactsFile, parseNarrativesFile } from './reference-data/reference-files.ts';
 import {
+  type AnsweredLink,
   buildReferenceSet,
   type ConfirmedLink,
   type ReferenceSet,
@@ -58,6 +59,8 @@ export type VerifierOptions = {
   nli?: PairClassifier | undefined;
   /** Claims reviewers confirmed against a reference: matching remembers their wording. */
   confirmed?: readonly ConfirmedLink[] | undefined;
+  /** Claims approved responses answered: past responses are references too. */
+  answered?: readonly AnsweredLink[] | undefined;
 };
 
 /**
@@ -70,16 +73,14 @@ export function createVerifyContext(
   options: VerifierOptions,
 ): VerifyContext & { set: ReferenceSet } {
   const installed = options.modelsDir ? readInstalledRanker(options.modelsDir) : undefined;
-  const set = buildReferenceSet(
-    facts,
-    narratives,
-    entityFinder(options.gazetteer),
-    installed?.ranker,
-    options.confirmed,
-  );
+  const set = buildReferenceSet(facts, narratives, entityFinder(options.gazetteer), {
+    ranker: installed?.ranker,
+    confirmed: options.confirmed,
+    answered: options.answered,
+  });
   const policy = options.policy ?? defaultVerifyPolicy();
   const models: ModelRef[] = [
-    { id: REFERENCE_DATA_MODEL_ID, revision: referenceDataRevision(set.versions, set.phrasingKeys) },
+    { id: REFERENCE_DATA_MODEL_ID, revision: referenceDataRevision(set.versions, set.memoryKeys) },
     { id: policy.id, revision: policy.revision },
     ...(installed ? [{ id: installed.id, revision: installed.revision }] : []),
   ];

@@ -92,3 +92,50 @@ describe('verifyClaim', () => {
     expect(policy.revision).toMatch(/^1\+[0-9a-f]{8}$/);
   });
 });
+
+describe('past responses as references', () => {
+  const answeredClaim =
+    'Vietnam and South Korea established diplomatic relations in 1995, officials recalled.';
+  const withAnswers: VerifyContext = {
+    ...ctx,
+    set: buildReferenceSet(fixtureFacts, fixtureNarratives, findTestEntities, {
+      answered: [{ responseId: 'resp-1', claimId: 'claim-1', text: answeredClaim }],
+    }),
+  };
+  const run = (text: string) =>
+    verifyClaim(
+      {
+        text,
+        start: 0,
+        end: text.length,
+        lang: 'en',
+        entities: findTestEntities(text),
+        date: new Date('2026-11-01'),
+        checkworthiness: 0.8,
+        model: { id: 'cw', revision: '1' },
+      },
+      withAnswers,
+    );
+
+  it('cite an approved response that answered the same claim, next to the fact', async () => {
+    const [flag, ...rest] = await run(
+      'Officials recalled that Vietnam and South Korea established diplomatic relations in 1995.',
+    );
+    expect(rest).toEqual([]);
+    expect(flag?.reason).toBe('contradicts_verified_fact');
+    expect(flag?.references.map((r) => [r.kind, r.id])).toEqual([
+      ['verified_fact', 'vn-kr-diplomatic-relations'],
+      ['response', 'resp-1'],
+    ]);
+    expect(flag?.evidence.matches.at(-1)).toMatchObject({ kind: 'response', id: 'resp-1' });
+    expect(flag?.evidence.thresholds.pastResponse).toBe(0.75);
+  });
+
+  it('are not cited for a claim that only shares the topic', async () => {
+    const [flag] = await run(
+      'Vietnam and Japan established diplomatic relations in 1975, officials recalled.',
+    );
+    expect(flag?.reason).toBe('contradicts_verified_fact');
+    expect(flag?.references.some((r) => r.kind === 'response')).toBe(false);
+  });
+});

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { FlagReason, ReferenceKind } from '@claimwatch/shared/domain';
 import type { VerifyPolicy } from './policy/verify-policy.ts';
-import { findNarratives, findReferences, type ReferenceHit, type ReferenceSet } from './reference-set.ts';
+import {
+  findNarratives,
+  findPastResponses,
+  findReferences,
+  type ReferenceHit,
+  type ReferenceSet,
+} from './reference-set.ts';
 import { readClaimSignals } from './verdict/claim-signals.ts';
 import {
   compareWithFacts,
@@ -83,17 +89,17 @@ const claimLength = (text: string) => {
 };
 
 /** A version tag for a set of references: changes whenever one of them is edited. */
-/** A hash of every reference's id@version and of the confirmed phrasings matching remembers. */
+/** A hash of every reference's id@version and of the confirmed and answered claims remembered. */
 export function referenceDataRevision(
   versions: ReadonlyMap<string, number>,
-  phrasingKeys: readonly string[] = [],
+  memoryKeys: readonly string[] = [],
 ): string {
   const line = [...versions.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([id, v]) => `${id}@${v}`)
     .join(',');
   const hash = createHash('sha256').update(line);
-  if (phrasingKeys.length > 0) hash.update(`|${[...phrasingKeys].sort().join(',')}`);
+  if (memoryKeys.length > 0) hash.update(`|${[...memoryKeys].sort().join(',')}`);
   return hash.digest('hex').slice(0, 12);
 }
 
@@ -192,7 +198,32 @@ export async function verifyClaim(claim: ClaimToVerify, ctx: VerifyContext): Pro
       },
       models,
     });
-  return out;
+  return out.map(withPastResponses);
+
+  /**
+   * Approved responses that answered a claim this close (claim-to-claim coverage at the narrative
+   * threshold: the same "repeats something already seen" judgement) are cited as evidence: the writer may
+   * reuse the answer. They never make a flag on their own.
+   */
+  function withPastResponses(p: FlagProposal): FlagProposal {
+    const answered = findPastResponses(ctx.set, claim.text, 3).filter((h) => h.score >= t.narrativeSuggest);
+    if (answered.length === 0) return p;
+    const refs = answered.map((h) => ({
+      kind: 'response' as const,
+      id: h.id,
+      version: 1,
+      score: round(h.score),
+    }));
+    return {
+      ...p,
+      references: [...p.references, ...refs],
+      evidence: {
+        ...p.evidence,
+        matches: [...p.evidence.matches, ...refs],
+        thresholds: { ...p.evidence.thresholds, pastResponse: t.narrativeSuggest },
+      },
+    };
+  }
 
   function structuredFlag(v: StructuredVerdict): FlagProposal {
     const tier: Tier = v.confidence >= t.verdictAutoLink && longEnough ? 'auto_link' : 'suggest';

@@ -460,3 +460,28 @@ export async function findDocumentsAffectedByReference(
   }
   return [...ids].sort();
 }
+
+// ---------- past responses as references ----------
+
+/** A claim an approved or published response answered: the next claim worded like it was answered before. */
+export type AnsweredClaim = { responseId: string; claimId: string; text: string; verdictLabel: string };
+
+export async function listAnsweredClaims(db: Db): Promise<AnsweredClaim[]> {
+  const rows = await db
+    .selectFrom('responses as r')
+    .innerJoin('response_flags as rf', 'rf.response_id', 'r.id')
+    .innerJoin('flags as f', 'f.id', 'rf.flag_id')
+    .innerJoin('claims as c', 'c.id', 'f.claim_id')
+    .where('r.status', 'in', ['approved', 'published'])
+    .select(['r.id as response_id', 'c.id as claim_id', 'c.text', 'r.verdict_label'])
+    .distinct()
+    .orderBy('r.id')
+    .orderBy('c.id')
+    .execute();
+  return rows.map((r) => ({
+    responseId: r.response_id,
+    claimId: r.claim_id,
+    text: r.text,
+    verdictLabel: r.verdict_label,
+  }));
+}
