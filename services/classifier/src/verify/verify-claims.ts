@@ -79,7 +79,7 @@ export type VerifyContext = {
 
 const wordCount = (text: string) => text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 /** Chinese and Japanese have no spaces: count characters as words, two per word. */
-const claimLength = (text: string) => {
+export const claimLength = (text: string) => {
   const cjk = (text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? []).length;
   return wordCount(text) + Math.floor(cjk / 2);
 };

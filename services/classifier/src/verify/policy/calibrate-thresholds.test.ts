@@ -102,7 +102,7 @@ describe('chooseThreshold', () => {
     });
     expect(r.reachedFloor).toBe(false);
     expect(r.threshold).toEqual([0.7]);
-    expect(r.note).toMatch(/kept the value in force/);
+    expect(r.note).toMatch(/kept the fallback 0.7/);
     // The figures reported are those of the kept value, not of a grid point.
     expect(r.taken).toBe(3);
   });

@@ -125,7 +125,7 @@ export function chooseThreshold(items: readonly ScoredDecision[], options: Searc
       threshold: [...options.fallback],
       reachedFloor: false,
       tied: 0,
-      note: `no grid point reached precision ≥ ${options.precisionFloor}${Number.isFinite(cap) ? ` with at most ${cap} false positive(s)` : ''} on ${items.length} candidate(s) (${options.expected} expected): kept the value in force`,
+      note: `no grid point reached precision ≥ ${options.precisionFloor}${Number.isFinite(cap) ? ` with at most ${cap} false positive(s)` : ''} on ${items.length} candidate(s) (${options.expected} expected): kept the fallback ${options.fallback.join(' / ')}`,
     };
   }
   return {
