@@ -30,6 +30,7 @@ export type OfflineFlag = {
   references: FlagProposal['references'];
   matches: FlagProposal['evidence']['matches'];
   thresholds: FlagProposal['evidence']['thresholds'];
+  calibration: FlagProposal['evidence']['calibration'];
   margin: number | null;
   explanation: FlagProposal['evidence']['explanation'];
   models: FlagProposal['models'];
@@ -78,6 +79,7 @@ export async function classifyDocument(
         references: p.references,
         matches: p.evidence.matches,
         thresholds: p.evidence.thresholds,
+        calibration: p.evidence.calibration,
         margin: p.evidence.margin,
         explanation: p.evidence.explanation,
         models: [...detection.models.filter((m) => !p.models.some((x) => x.id === m.id)), ...p.models],

@@ -88,8 +88,95 @@ describe('verifyClaim', () => {
     const text = 'Vietnam and Canada will open a new consulate in Toronto next year.';
     expect(await summary(text, 'en', 0.8)).toEqual([['unverified_checkworthy', undefined, 'suggest']]);
     expect(await summary(text, 'vi', 0.8)).toEqual([]);
-    expect(policy.thresholdsFor('vi').checkworthiness).toBe(0.9);
+    expect(policy.thresholdsFor('vi').values.checkworthiness).toBe(0.9);
     expect(policy.revision).toMatch(/^1\+[0-9a-f]{8}$/);
+  });
+});
+
+describe('thresholds per language and model version', () => {
+  const calibratedPolicy = (models: { id: string; revision: string }[]) =>
+    parseVerifyPolicy(
+      JSON.stringify({
+        id: 'test-policy',
+        revision: '2',
+        autoLinkMinWords: 8,
+        thresholds: {
+          default: JSON.parse(JSON.stringify(policy.thresholdsFor(null).values)),
+          en: { verdictConfidence: 0.8, checkworthiness: 0.7 },
+          vi: { checkworthiness: 0.9 },
+        },
+        calibration: { date: '2026-11-23', models, languages: ['en'] },
+      }),
+    );
+  const referenceData = { id: 'claimwatch-reference-data', revision: 'abc123' };
+  const claimModel = { id: 'cw', revision: '1' };
+
+  it('marks a flag calibrated when the running models are the ones calibrated for', async () => {
+    const p = calibratedPolicy([claimModel]);
+    const c: VerifyContext = { set, policy: p, models: [{ id: p.id, revision: p.revision }] };
+    const [flag] = await verifyClaim(
+      {
+        text: 'Vietnam and South Korea established diplomatic relations in 1995, officials recalled.',
+        start: 0,
+        end: 10,
+        lang: 'en',
+        entities: findTestEntities(
+          'Vietnam and South Korea established diplomatic relations in 1995, officials recalled.',
+        ),
+        date: new Date('2026-11-01'),
+        checkworthiness: 0.9,
+        model: claimModel,
+      },
+      c,
+    );
+    expect(flag!.evidence.calibration).toEqual({ calibrated: true, section: 'en', mismatched: [] });
+    expect(flag!.evidence.thresholds.verdictConfidence).toBe(0.8);
+  });
+
+  it('keeps the calibrated values but records calibrated: false when another model runs', async () => {
+    const p = calibratedPolicy([{ id: 'cw', revision: 'other' }]);
+    const c: VerifyContext = { set, policy: p, models: [{ id: p.id, revision: p.revision }] };
+    const text = 'Vietnam and Canada will open a new consulate in Toronto next year.';
+    const [flag] = await verifyClaim(
+      {
+        text,
+        start: 0,
+        end: text.length,
+        lang: 'en',
+        entities: findTestEntities(text),
+        date: new Date('2026-11-01'),
+        checkworthiness: 0.75,
+        model: claimModel,
+      },
+      c,
+    );
+    expect(flag!.reason).toBe('unverified_checkworthy');
+    expect(flag!.evidence.thresholds.checkworthiness).toBe(0.7);
+    expect(flag!.evidence.calibration).toEqual({
+      calibrated: false,
+      section: 'en',
+      mismatched: ['cw@1 (calibrated for cw@other)'],
+    });
+  });
+
+  it('says which side differs: a model missing now, a model added since, a hand-set section', () => {
+    const p = calibratedPolicy([claimModel, referenceData]);
+    expect(p.thresholdsFor('en', [claimModel]).calibration.mismatched).toEqual([
+      `${referenceData.id}@none (calibrated for ${referenceData.id}@${referenceData.revision})`,
+    ]);
+    expect(
+      p.thresholdsFor('en', [claimModel, referenceData, { id: 'ranker', revision: 'r1' }]).calibration,
+    ).toEqual({ calibrated: false, section: 'en', mismatched: ['ranker@r1 (calibrated for none)'] });
+    // vi has a section, but the calibration did not cover it; zh has none: the default applies.
+    expect(p.thresholdsFor('vi', [claimModel, referenceData]).calibration).toEqual({
+      calibrated: false,
+      section: 'vi',
+      mismatched: [],
+    });
+    expect(p.thresholdsFor('zh', [claimModel, referenceData])).toMatchObject({
+      values: { verdictConfidence: 0.7 },
+      calibration: { calibrated: false, section: null },
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FlagReason, ReferenceKind } from '@claimwatch/shared/domain';
-import type { VerifyPolicy } from './policy/verify-policy.ts';
+import type { CalibrationStatus, VerifyPolicy } from './policy/verify-policy.ts';
 import {
   findNarratives,
   findPastResponses,
@@ -67,6 +67,8 @@ export type FlagProposal = {
       nli?: NliScores;
     }[];
     thresholds: Record<string, number>;
+    /** Whether those thresholds were calibrated for the models behind this flag (ADR 0010). */
+    calibration: CalibrationStatus;
     margin: number | null;
     explanation: { vi: string; en: string };
   };
@@ -83,7 +85,7 @@ export type VerifyContext = {
 
 const wordCount = (text: string) => text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 /** Chinese and Japanese have no spaces: count characters as words, two per word. */
-const claimLength = (text: string) => {
+export const claimLength = (text: string) => {
   const cjk = (text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? []).length;
   return wordCount(text) + Math.floor(cjk / 2);
 };
@@ -138,7 +140,14 @@ export function narrativeSignatures(set: ReferenceSet): Map<string, Set<Structur
  * supports the claim — `unverified_checkworthy` for a check-worthy claim. Models only propose.
  */
 export async function verifyClaim(claim: ClaimToVerify, ctx: VerifyContext): Promise<FlagProposal[]> {
-  const t = ctx.policy.thresholdsFor(claim.lang);
+  // The models the thresholds depend on: the claim's check-worthiness model, the reference data and the
+  // match ranker (ctx.models less the policy itself).
+  const inForce = ctx.policy.thresholdsFor(claim.lang, [
+    claim.model,
+    ...ctx.models.filter((m) => m.id !== ctx.policy.id),
+  ]);
+  const t = inForce.values;
+  const calibration = inForce.calibration;
   const longEnough = claimLength(claim.text) >= ctx.policy.autoLinkMinWords;
   const version = (id: string) => ctx.set.versions.get(id) ?? 1;
   const models = [claim.model, ...ctx.models];
@@ -148,6 +157,7 @@ export async function verifyClaim(claim: ClaimToVerify, ctx: VerifyContext): Pro
     end: claim.end,
     lang: claim.lang,
     tier,
+    calibration,
   });
   const out: FlagProposal[] = [];
 

@@ -6,7 +6,9 @@ import { z } from 'zod';
 
 /**
  * The thresholds that turn matches and verdicts into flags, per language (with a default), in a manifest
- * that names its revision: every flag records the policy revision it was proposed under.
+ * that names its revision: every flag records the policy revision it was proposed under. Per-language
+ * sections are written by `pnpm calibrate:verify`, with a `calibration` block naming the models they were
+ * calibrated for; `thresholdsFor` says whether the running models are those.
  */
 export const Thresholds = z.object({
   /** A structured verdict at or above this rule confidence yields a flag. */
@@ -29,20 +31,55 @@ export const Thresholds = z.object({
 });
 export type Thresholds = z.infer<typeof Thresholds>;
 
+const ModelRefSchema = z.object({ id: z.string().min(1), revision: z.string().min(1) });
+export type CalibratedModel = z.infer<typeof ModelRefSchema>;
+
+/** What `pnpm calibrate:verify` records; only `models` and `languages` are read at run time. */
+const CalibrationBlock = z
+  .object({
+    date: z.string(),
+    /** The models the per-language thresholds were calibrated for (check-worthiness, reference data, ranker). */
+    models: z.array(ModelRefSchema),
+    /** Languages whose section was calibrated (a section without calibration is hand-set). */
+    languages: z.array(z.string()),
+  })
+  .passthrough();
+
 const PolicyFile = z.object({
   id: z.string().min(1),
   revision: z.string().min(1),
   description: z.string().optional(),
   autoLinkMinWords: z.number().int().min(1),
   thresholds: z.object({ default: Thresholds }).catchall(Thresholds.partial()),
+  calibration: CalibrationBlock.optional(),
 });
+
+/**
+ * Whether the thresholds in force were calibrated for the models running now. `section` is the language
+ * section applied (null: the hand-set default only). A mismatch does not change the values (ADR 0010): the
+ * calibrated values are kept and the flag says `calibrated: false` with what differs.
+ */
+export type CalibrationStatus = {
+  calibrated: boolean;
+  section: string | null;
+  /** `id@running` (calibrated for `id@revision`, or `none`) for each model that differs. */
+  mismatched: string[];
+};
+
+export type ThresholdsInForce = { values: Thresholds; calibration: CalibrationStatus };
 
 export type VerifyPolicy = {
   id: string;
   /** The manifest's revision and a hash of its content: editing a threshold changes it. */
   revision: string;
   autoLinkMinWords: number;
-  thresholdsFor(lang: string | null): Thresholds;
+  /**
+   * Thresholds for a claim's language, and whether they were calibrated for `running` (the models behind
+   * the claim: its check-worthiness model, the reference data, the match ranker when installed).
+   */
+  thresholdsFor(lang: string | null, running?: readonly CalibratedModel[]): ThresholdsInForce;
+  /** The models the calibrated sections were calibrated for (empty: nothing calibrated). */
+  calibratedFor: readonly CalibratedModel[];
 };
 
 export const DEFAULT_POLICY_FILE = path.join(
@@ -50,14 +87,45 @@ export const DEFAULT_POLICY_FILE = path.join(
   'verify-policy.json',
 );
 
+/**
+ * Models that differ between calibration and now, in both directions: a model calibrated for that is not
+ * running (or runs another revision), and a running model the calibration did not have (e.g. a ranker an
+ * operator installed afterwards). Only ids the calibration covers or the caller passes are compared.
+ */
+export function compareModels(
+  calibratedFor: readonly CalibratedModel[],
+  running: readonly CalibratedModel[],
+): string[] {
+  const out: string[] = [];
+  for (const m of calibratedFor) {
+    const now = running.find((r) => r.id === m.id);
+    if (!now) out.push(`${m.id}@none (calibrated for ${m.id}@${m.revision})`);
+    else if (now.revision !== m.revision)
+      out.push(`${m.id}@${now.revision} (calibrated for ${m.id}@${m.revision})`);
+  }
+  for (const r of running)
+    if (!calibratedFor.some((m) => m.id === r.id)) out.push(`${r.id}@${r.revision} (calibrated for none)`);
+  return out;
+}
+
 export function parseVerifyPolicy(text: string): VerifyPolicy {
   const parsed = PolicyFile.parse(JSON.parse(text));
   const hash = createHash('sha256').update(text).digest('hex').slice(0, 8);
+  const calibratedFor = parsed.calibration?.models ?? [];
+  const calibratedLanguages = new Set(parsed.calibration?.languages ?? []);
   return {
     id: parsed.id,
     revision: `${parsed.revision}+${hash}`,
     autoLinkMinWords: parsed.autoLinkMinWords,
-    thresholdsFor: (lang) => ({ ...parsed.thresholds.default, ...(lang ? parsed.thresholds[lang] : {}) }),
+    calibratedFor,
+    thresholdsFor: (lang, running = []) => {
+      const section = lang && parsed.thresholds[lang] ? lang : null;
+      const values = { ...parsed.thresholds.default, ...(section ? parsed.thresholds[section] : {}) };
+      if (!section || !calibratedLanguages.has(section))
+        return { values, calibration: { calibrated: false, section, mismatched: [] } };
+      const mismatched = compareModels(calibratedFor, running);
+      return { values, calibration: { calibrated: mismatched.length === 0, section, mismatched } };
+    },
   };
 }
 
