@@ -1,4 +1,4 @@
-import { matchJsonl, readInstalledRanker } from '@claimwatch/classifier';
+import { findModel, loadEmbedder, matchJsonl, readInstalledRanker } from '@claimwatch/classifier';
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.ts';
 
@@ -14,10 +14,22 @@ export function registerMatch(program: Command, context: CliContext): void {
     .requiredOption('--out <file>', 'results, lines {"query_id","results":[{"id","score"}]} best first')
     .option('--k <n>', 'results per query', '5')
     .option('--no-rerank', 'first stage only, even when a trained re-ranker is installed')
+    .option(
+      '--embedding <id>',
+      'installed sentence-embedding model whose ranking is fused with the lexical one (default: CLASSIFIER_EMBEDDING_MODEL)',
+    )
     .action(async (o) => {
       const k = Number(o.k);
       if (!Number.isInteger(k) || k < 1) throw new Error('--k must be a positive integer');
-      const installed = o.rerank ? readInstalledRanker(context.config().paths.modelsDir) : undefined;
+      const config = context.config();
+      const installed = o.rerank ? readInstalledRanker(config.paths.modelsDir) : undefined;
+      const embeddingId: string | undefined = o.embedding ?? config.classifier.embeddingModel;
+      const embedder = embeddingId
+        ? await loadEmbedder(findModel({ modelsDir: config.paths.modelsDir }, embeddingId), {
+            modelsDir: config.paths.modelsDir,
+            batchSize: config.classifier.modelBatchSize,
+          })
+        : undefined;
       const started = Date.now();
       const counts = await matchJsonl({
         indexFile: o.index,
@@ -25,13 +37,15 @@ export function registerMatch(program: Command, context: CliContext): void {
         outFile: o.out,
         k,
         ranker: installed?.ranker,
+        embedder,
       });
       context.err(
         `${counts.queries} queries matched against ${counts.references} references in ${Date.now() - started} ms` +
           (counts.errors > 0 ? `, ${counts.errors} unreadable query lines answered with errors` : '') +
           (installed
             ? ` (re-ranker ${installed.id}@${installed.revision})`
-            : ' (first stage only: run `pnpm eval:match` to train the re-ranker)'),
+            : ' (first stage only: run `pnpm eval:match` to train the re-ranker)') +
+          (embedder ? `, fused with ${embedder.model.id}@${embedder.model.revision}` : ''),
       );
     });
 }

@@ -2,9 +2,11 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { defaultGazetteer } from '../../detect/gazetteer/load-gazetteer.ts';
+import type { Embedder } from '../../models/transformers-runtime.ts';
 import { readJsonlFile, writeJsonlFile } from '../io/jsonl.ts';
+import { denseTop, embedReferences, fuseRankings } from './dense-fusion.ts';
 import type { Ranker } from './linear-ranker.ts';
-import { createMatcher } from './match-references.ts';
+import { createMatcher, DEFAULT_DEPTH } from './match-references.ts';
 
 const PhrasingLine = z.union([
   z.string().transform((text) => ({ text, source: undefined })),
@@ -40,6 +42,8 @@ export type MatchJsonlOptions = {
   outFile: string;
   k: number;
   ranker?: Ranker | undefined;
+  /** A sentence-embedding model: dense rankings are fused with the lexical ones (reciprocal rank fusion). */
+  embedder?: Embedder | undefined;
 };
 
 type QueryRead = { id: string; text: string } | { error: string; id: string | null; line: number };
@@ -86,6 +90,19 @@ export async function matchJsonl(
   const queries = await readQueryLines(o.queriesFile);
   const gazetteer = defaultGazetteer();
   const matcher = createMatcher(references, { ranker: o.ranker, findEntities: (t) => gazetteer.find(t) });
+  const dense = o.embedder ? await embedReferences(references, o.embedder) : undefined;
+  const readable = queries.filter((q): q is { id: string; text: string } => !('error' in q));
+  const queryVectors = o.embedder ? await o.embedder.embed(readable.map((q) => q.text)) : [];
+  const vectorOf = new Map(readable.map((q, i) => [q, queryVectors[i]]));
+  const rank = (q: { id: string; text: string }) => {
+    const lexical = matcher.match(q.text, dense ? Math.max(o.k, DEFAULT_DEPTH) : o.k, {
+      excludeSource: q.id,
+    });
+    const vector = vectorOf.get(q);
+    if (!dense || !vector) return lexical.map((m) => ({ id: m.id, score: m.score }));
+    const denseIds = denseTop(dense, vector, DEFAULT_DEPTH).map((d) => references[d.doc]!.id);
+    return fuseRankings([lexical.map((m) => m.id), denseIds]).slice(0, o.k);
+  };
   let errors = 0;
   await writeJsonlFile(
     o.outFile,
@@ -96,9 +113,7 @@ export async function matchJsonl(
       }
       return {
         query_id: q.id,
-        results: matcher
-          .match(q.text, o.k, { excludeSource: q.id })
-          .map((m) => ({ id: m.id, score: Number(m.score.toFixed(6)) })),
+        results: rank(q).map((m) => ({ id: m.id, score: Number(m.score.toFixed(6)) })),
       };
     }),
   );
