@@ -36,7 +36,8 @@ export const RRF_K = 60;
 export function fuseRankings(rankings: readonly (readonly string[])[]): { id: string; score: number }[] {
   const scores = new Map<string, number>();
   for (const ranking of rankings)
-    ranking.forEach((id, rank) => scores.set(id, (scores.get(id) ?? 0) + 1 / (RRF_K + rank + 1)));
+    for (const [rank, id] of ranking.entries())
+      scores.set(id, (scores.get(id) ?? 0) + 1 / (RRF_K + rank + 1));
   return [...scores]
     .map(([id, score]) => ({ id, score }))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
