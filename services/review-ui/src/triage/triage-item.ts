@@ -96,10 +96,29 @@ async function loadReferences(db: Db, flagId: string): Promise<ReferenceMatch[]>
         },
         sources: presentSources(refuting.flatMap((f) => f?.sources ?? [])),
       });
+    } else if (ref.kind === 'response') {
+      // A past response that answered a claim like this one: the writer may reuse it (link in the UI).
+      const response = await db
+        .selectFrom('responses')
+        .select(['text_vi', 'text_en'])
+        .where('id', '=', ref.id)
+        .executeTakeFirst();
+      out.push({
+        ...base,
+        text: { vi: excerpt(response?.text_vi), en: excerpt(response?.text_en) },
+        sources: [],
+      });
     } else out.push({ ...base, text: { vi: null, en: null }, sources: [] });
   }
   return out;
 }
+
+const EXCERPT_LENGTH = 280;
+const excerpt = (text: string | undefined) => {
+  if (!text?.trim()) return null;
+  const chars = [...text.trim()];
+  return chars.length > EXCERPT_LENGTH ? `${chars.slice(0, EXCERPT_LENGTH - 1).join('')}…` : chars.join('');
+};
 
 async function loadAppearances(db: Db, clusterId: string, exceptDocumentId: string): Promise<Appearance[]> {
   const rows = await listClusterAppearances(db, clusterId);

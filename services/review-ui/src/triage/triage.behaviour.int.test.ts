@@ -406,6 +406,28 @@ describe('item view', () => {
         score: 0.88,
       })
       .execute();
+    // A past response the classifier found for a claim like this one.
+    const pastResponse = await db
+      .insertInto('responses')
+      .values({
+        template: 'social_reply',
+        verdict_label: 'false',
+        status: 'approved',
+        text_vi: 'Sai: Việt Nam và Nhật Bản lập quan hệ ngoại giao năm 1973.',
+        text_en: `False: Vietnam and Japan established diplomatic relations in 1973. ${'More. '.repeat(60)}`,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('flag_references')
+      .values({
+        flag_id: flag.id,
+        reference_kind: 'response',
+        reference_id: pastResponse.id,
+        reference_version: 1,
+        score: 0.8,
+      })
+      .execute();
     const doc = await db
       .selectFrom('documents')
       .select('page_id')
@@ -434,7 +456,19 @@ describe('item view', () => {
         },
         sources: [{ url: 'https://www.mofa.go.jp/region/asia-paci/vietnam/', title: 'MOFA' }],
       },
+      {
+        kind: 'response',
+        id: pastResponse.id,
+        version: 1,
+        score: expect.closeTo(0.8, 5),
+        text: {
+          vi: 'Sai: Việt Nam và Nhật Bản lập quan hệ ngoại giao năm 1973.',
+          en: expect.stringMatching(/^False: Vietnam and Japan .{200,}…$/),
+        },
+        sources: [],
+      },
     ]);
+    expect([...item.triage.references[1]!.text.en!]).toHaveLength(280);
     expect(item.triage.snapshot).toMatchObject({
       sha256: 'abc',
       href: `/api/triage/flags/${flag.id}/snapshot`,

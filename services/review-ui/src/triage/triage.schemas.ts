@@ -155,7 +155,9 @@ export const TriageItem = FlagDetail.extend({
     decidedBy: Person.nullable(),
     firstSeenAt: isoDate.nullable(),
     lock: LockInfo.nullable(),
-    references: z.array(ReferenceMatch).describe('Verified facts or known narratives matched, with sources.'),
+    references: z
+      .array(ReferenceMatch)
+      .describe('Verified facts, known narratives and past responses matched, with sources.'),
     appearances: z.array(Appearance).describe('Other outlets carrying the same story (near-duplicates).'),
     snapshot: z
       .object({ fetchedAt: isoDate, sha256: z.string(), href: z.string() })

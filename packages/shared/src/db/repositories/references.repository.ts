@@ -386,7 +386,13 @@ export async function replaceFlagReferences(db: Db, flagId: string, refs: FlagRe
 }
 
 export async function listFlagReferences(db: Db, flagId: string): Promise<FlagReference[]> {
-  const rows = await db.selectFrom('flag_references').selectAll().where('flag_id', '=', flagId).execute();
+  const rows = await db
+    .selectFrom('flag_references')
+    .selectAll()
+    .where('flag_id', '=', flagId)
+    .orderBy('score', 'desc')
+    .orderBy('reference_id')
+    .execute();
   return rows.map((r) => ({
     kind: r.reference_kind as ReferenceKind,
     id: r.reference_id,

@@ -214,6 +214,7 @@ export const en: Catalog = {
       back: 'Back to the queue (b)',
       references: 'Matched facts / narratives',
       noReferences: 'Not matched to any fact or narrative.',
+      pastResponse: 'An approved response already answered a claim like this: open it',
       sources: 'Sources',
       matchScore: 'match {{score}}',
       appearances: 'Other outlets carrying the same story',

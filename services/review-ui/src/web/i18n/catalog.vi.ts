@@ -216,6 +216,7 @@ export const vi = {
       back: 'Quay lại hàng đợi (b)',
       references: 'Dữ kiện / luận điệu đã khớp',
       noReferences: 'Chưa khớp với dữ kiện hay luận điệu nào.',
+      pastResponse: 'Đã có phản hồi được duyệt cho một khẳng định tương tự: mở phản hồi',
       sources: 'Nguồn',
       matchScore: 'độ khớp {{score}}',
       appearances: 'Các trang khác đăng cùng nội dung',

@@ -272,6 +272,11 @@ function References({ item, language }: { item: TriageItem; language: string }) 
         <ul className="matches">
           {item.triage.references.map((r) => (
             <li key={`${r.kind}-${r.id}`}>
+              {r.kind === 'response' && (
+                <p>
+                  <Link to={`/responses/${encodeURIComponent(r.id)}`}>{t('triage.item.pastResponse')}</Link>
+                </p>
+              )}
               <p>
                 {r.text[lang] ?? r.text.vi ?? r.id}{' '}
                 <span className="muted">
