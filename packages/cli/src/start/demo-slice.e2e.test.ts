@@ -51,6 +51,10 @@ describe('README line 1: the demo slice, end to end', () => {
     const article = page.getByTestId('article-text');
     await article.waitFor();
     expect(await article.locator('mark').count()).toBeGreaterThan(0);
+    // The evidence reads as sentences (no raw JSON for known references) and says whether the thresholds
+    // were calibrated for the models that ran.
+    await page.getByTestId('calibration').waitFor();
+    expect(await page.locator('.matches pre').count()).toBe(0);
     await page.screenshot({ path: path.join(screenshots, 'slice-flag-detail.png'), fullPage: true });
   });
 });

@@ -11,21 +11,35 @@ describe('presentEvidence', () => {
         matches: [{ fact: 'F', score: 0.9 }],
         thresholds: { checkworthiness: 0.6 },
         explanation: { vi: 'Giải thích', en: 'Explanation' },
+        calibration: { calibrated: false, section: 'vi', mismatched: ['cw@2 (calibrated for cw@1)', 3] },
       }),
     ).toEqual({
       sentence: 'S',
       explanation: { vi: 'Giải thích', en: 'Explanation' },
       thresholds: { checkworthiness: 0.6 },
       matches: [{ fact: 'F', score: 0.9 }],
+      calibration: { calibrated: false, section: 'vi', mismatched: ['cw@2 (calibrated for cw@1)'] },
     });
   });
 
   it('tolerates evidence of another shape instead of failing the whole answer', () => {
-    const empty = { sentence: null, explanation: { vi: null, en: null }, thresholds: {}, matches: [] };
+    const empty = {
+      sentence: null,
+      explanation: { vi: null, en: null },
+      thresholds: {},
+      matches: [],
+      calibration: null,
+    };
     expect(presentEvidence(null)).toEqual(empty);
     expect(presentEvidence(['a list'])).toEqual(empty);
     expect(
-      presentEvidence({ sentence: 3, explanation: 'text', thresholds: { a: 'x', b: 0.5 }, matches: {} }),
+      presentEvidence({
+        sentence: 3,
+        explanation: 'text',
+        thresholds: { a: 'x', b: 0.5 },
+        matches: {},
+        calibration: { calibrated: 'yes' },
+      }),
     ).toEqual({
       ...empty,
       thresholds: { b: 0.5 },

@@ -42,6 +42,16 @@ export function presentEvidence(evidence: JsonValue): Evidence {
     explanation: { vi: stringOrNull(explanation.vi), en: stringOrNull(explanation.en) },
     thresholds,
     matches: Array.isArray(e.matches) ? e.matches : [],
+    calibration: presentCalibration(e.calibration),
+  };
+}
+
+function presentCalibration(v: JsonValue | undefined): Evidence['calibration'] {
+  if (!isObject(v) || typeof v.calibrated !== 'boolean') return null;
+  return {
+    calibrated: v.calibrated,
+    section: stringOrNull(v.section),
+    mismatched: Array.isArray(v.mismatched) ? v.mismatched.filter((m) => typeof m === 'string') : [],
   };
 }
 

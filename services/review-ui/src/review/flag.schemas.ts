@@ -72,7 +72,19 @@ export const Evidence = z
     sentence: z.string().nullable(),
     explanation: z.object({ vi: z.string().nullable(), en: z.string().nullable() }),
     thresholds: z.record(z.string(), z.number()),
-    matches: z.array(z.unknown()).describe('Verified facts or known narratives the claim was matched to.'),
+    matches: z
+      .array(z.unknown())
+      .describe('Verified facts, known narratives or past responses the claim was matched to.'),
+    calibration: z
+      .object({
+        calibrated: z.boolean(),
+        section: z.string().nullable(),
+        mismatched: z.array(z.string()),
+      })
+      .nullable()
+      .describe(
+        'Whether the thresholds in force were calibrated for the models that ran (null: not recorded).',
+      ),
   })
   .describe(
     'Why the flag was raised, as the classifier recorded it; fields it did not record are null or empty.',

@@ -105,6 +105,20 @@ export const vi = {
     explanation: 'Giải thích',
     matches: 'Đối chiếu',
     noMatches: 'Chưa khớp với dữ kiện hay luận điệu nào đã biết.',
+    matchKind: {
+      verified_fact: 'Dữ kiện đã xác minh',
+      known_narrative: 'Luận điệu đã biết',
+      response: 'Phản hồi đã duyệt trước đây',
+    },
+    matchScore: 'mức khớp {{score}}',
+    openResponse: 'mở phản hồi',
+    check: 'Phép so sánh {{check}}: khẳng định nêu {{claimValue}}, dữ kiện ghi {{factValue}}.',
+    nli: 'Mô hình suy luận: mâu thuẫn {{contradiction}}, kéo theo {{entailment}}, trung lập {{neutral}}.',
+    calibrated:
+      'Ngưỡng đã được hiệu chỉnh trên dữ liệu cho phần "{{section}}" với đúng các mô hình đang chạy.',
+    notCalibrated:
+      'Lưu ý: ngưỡng (phần "{{section}}") không được hiệu chỉnh cho các mô hình đang chạy: {{mismatched}}.',
+    defaultThresholds: 'mặc định',
     thresholds: 'Ngưỡng',
     models: 'Mô hình',
     modelsFlag: 'Gắn cờ',

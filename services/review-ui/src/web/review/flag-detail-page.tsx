@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { ApiRequestError } from '../api/api-client.ts';
 import { formatDateTime, formatLanguageName, formatScore } from '../i18n/format.ts';
 import { isLanguage } from '../i18n/i18n.ts';
+import { describeMatch } from './describe-match.ts';
 import { type FlagDetail, useFlag } from './flag-queries.ts';
 import { safeExternalUrl, splitHighlight } from './split-highlight.ts';
 
@@ -146,10 +147,20 @@ export function Evidence(props: { flag: FlagDetail; explanation: string | null; 
           {evidence.matches.map((match, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the classifier's list has no ids
             <li key={i}>
-              <pre>{JSON.stringify(match, null, 2)}</pre>
+              <Match match={match} language={props.language} />
             </li>
           ))}
         </ul>
+      )}
+      {evidence.calibration && (
+        <p className={evidence.calibration.calibrated ? 'muted' : 'notice'} data-testid="calibration">
+          {evidence.calibration.calibrated
+            ? t('flag.calibrated', { section: evidence.calibration.section ?? '—' })
+            : t('flag.notCalibrated', {
+                section: evidence.calibration.section ?? t('flag.defaultThresholds'),
+                mismatched: evidence.calibration.mismatched.join('; ') || '—',
+              })}
+        </p>
       )}
       {thresholds.length > 0 && (
         <>
@@ -164,6 +175,51 @@ export function Evidence(props: { flag: FlagDetail; explanation: string | null; 
         </>
       )}
     </section>
+  );
+}
+
+/** One matched reference in words: what it is, how close, and the values a structured check compared. */
+function Match({ match, language }: { match: unknown; language: string }) {
+  const { t } = useTranslation();
+  const m = describeMatch(match);
+  if (!m || m.kind === 'other') return <pre>{JSON.stringify(match, null, 2)}</pre>;
+  const score = (v: number) => formatScore(v, language);
+  return (
+    <>
+      <p>
+        <strong>{t(`flag.matchKind.${m.kind}`)}</strong>{' '}
+        {m.kind === 'response' && m.id ? (
+          <Link to={`/responses/${encodeURIComponent(m.id)}`}>{t('flag.openResponse')}</Link>
+        ) : (
+          <code>
+            {m.id}
+            {m.version !== null ? ` v${m.version}` : ''}
+          </code>
+        )}
+        {m.score !== null && (
+          <span className="muted"> ({t('flag.matchScore', { score: score(m.score) })})</span>
+        )}
+      </p>
+      {m.text && <p>{m.text}</p>}
+      {m.check && (
+        <p>
+          {t('flag.check', {
+            check: m.check.name,
+            claimValue: m.check.claimValue ?? '—',
+            factValue: m.check.factValue ?? '—',
+          })}
+        </p>
+      )}
+      {m.nli && (
+        <p>
+          {t('flag.nli', {
+            contradiction: score(m.nli.contradiction),
+            entailment: score(m.nli.entailment),
+            neutral: score(m.nli.neutral),
+          })}
+        </p>
+      )}
+    </>
   );
 }
 
