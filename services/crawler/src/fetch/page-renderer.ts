@@ -1,13 +1,16 @@
 import { AppError } from '@claimwatch/shared/errors';
 import { type Browser, chromium } from 'playwright-core';
 import type { HttpClient, HttpFetchOptions, HttpResponse } from './http-fetch.ts';
+import { PerKeyLimiter, SubresourceCache } from './subresource-cache.ts';
 
 /**
  * Renders pages in the OS Chromium (playwright-core; no browser download). Every request the page makes
  * is served through our guarded HTTP client (route → fetch → fulfill), so the SSRF guard, redirect
  * checks and size limits apply to the browser too, at the connection; only GETs of documents, scripts,
  * styles and XHR/fetch are allowed (no images, media, fonts, websockets), and at most
- * MAX_SUBREQUESTS of them.
+ * MAX_SUBREQUESTS of them. Politeness inside a render: at most SUBREQUESTS_PER_HOST requests in flight per
+ * host (a browser would open six), and scripts and stylesheets come from a shared cache when an earlier
+ * render already fetched them.
  */
 export type RenderedPage = { html: string; main: HttpResponse };
 
@@ -18,10 +21,17 @@ export type PageRenderer = {
 
 const ALLOWED_TYPES = new Set(['document', 'script', 'xhr', 'fetch', 'stylesheet']);
 const MAX_SUBREQUESTS = 150;
+export const SUBREQUESTS_PER_HOST = 2;
+const CACHEABLE_TYPES = new Set(['script', 'stylesheet']);
 const HOP_BY_HOP = /^(content-encoding|content-length|transfer-encoding|connection|keep-alive)$/i;
 
-export function createPageRenderer(http: HttpClient, chromiumPath: string): PageRenderer {
+export function createPageRenderer(
+  http: HttpClient,
+  chromiumPath: string,
+  cache: SubresourceCache = new SubresourceCache(),
+): PageRenderer {
   let browser: Promise<Browser> | undefined;
+  const perHost = new PerKeyLimiter(SUBREQUESTS_PER_HOST);
   const launch = () => {
     browser ??= chromium.launch({
       executablePath: chromiumPath,
@@ -63,10 +73,15 @@ export function createPageRenderer(http: HttpClient, chromiumPath: string): Page
             return route.abort('blockedbyclient');
           }
           try {
-            const response = await http.fetch(request.url(), {
-              ...options,
-              accept: request.headers().accept,
-            });
+            const target = request.url();
+            const cacheable = CACHEABLE_TYPES.has(request.resourceType());
+            let response = cacheable ? cache.get(target) : undefined;
+            if (!response) {
+              response = await perHost.run(new URL(target).host, () =>
+                http.fetch(target, { ...options, accept: request.headers().accept }),
+              );
+              if (cacheable) cache.put(target, response);
+            }
             if (isMain) main ??= response;
             const headers = Object.fromEntries(
               Object.entries(response.headers).filter(([k]) => !HOP_BY_HOP.test(k)),
