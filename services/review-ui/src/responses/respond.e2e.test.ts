@@ -123,7 +123,8 @@ describe('drafting, review by another person, export', () => {
     );
     await writerPage.getByRole('button', { name: 'Lưu' }).click();
     await writerPage.getByTestId('alignment-warning').waitFor({ state: 'detached' });
-    expect(await writerPage.getByTestId('versions').locator('li').count()).toBe(3);
+    // The version list refetches after the detail arrives: wait for it rather than race it.
+    await expect.poll(() => writerPage.getByTestId('versions').locator('li').count()).toBe(3);
     await shot(writerPage, 'draft');
 
     await writerPage.getByRole('button', { name: 'Gửi duyệt' }).click();
@@ -254,7 +255,7 @@ describe('drafting, review by another person, export', () => {
     await shot(page, 'citations-invalid-url');
     await page.reload();
     await expect.poll(() => rows.count()).toBe(2);
-    expect(await page.getByTestId('versions').locator('li').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('versions').locator('li').count()).toBe(1);
 
     // Add two sources (Enter in the form adds too) and a fact found by searching.
     await page.fill('input[name="new-url"]', newsUrl);
@@ -308,13 +309,15 @@ describe('drafting, review by another person, export', () => {
     expect(await page.inputValue('input[name="quote-3"]')).toBe(
       'Việt Nam trở thành thành viên thứ bảy của ASEAN',
     );
+    // A cited fact shows its text (in the UI's language), not only its id.
+    expect(await rows.nth(0).textContent()).toContain('Việt Nam gia nhập ASEAN ngày 28/7/1995.');
     await rows.nth(2).getByTestId('citation-problem').waitFor();
 
     // Drop the unarchived source: the check passes; submit; another person approves.
     await rows.nth(2).getByRole('button', { name: 'Bỏ' }).click();
     await save.click();
     await page.getByText('Kiểm tra trích dẫn: đạt.').waitFor();
-    expect(await page.getByTestId('versions').locator('li').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('versions').locator('li').count()).toBe(3);
     await page.getByRole('button', { name: 'Gửi duyệt' }).click();
     await expect.poll(() => page.getByTestId('response-status').textContent()).toBe('Chờ duyệt');
 
@@ -352,6 +355,77 @@ describe('drafting, review by another person, export', () => {
     await shot(page, 'citations-approved');
 
     expect(dialogs).toEqual([]);
+    await context.close();
+  });
+
+  it('a save the server refuses (a vanished fact, a stale version) says why and keeps the edit', async () => {
+    await createTestAccount(database, ['writer'], 'writer3@e2e.claimwatch');
+    const { flag } = await seedFlaggedClaim(database.db);
+    const doomed = `vn-doomed-${Date.now().toString(36)}`;
+    await saveVerifiedFact(
+      database.db,
+      {
+        id: doomed,
+        kind: 'other',
+        structured: {
+          parties: ['VN'],
+          relation: 'other',
+          level: null,
+          organisation: null,
+          date: null,
+          quantity: null,
+          validFrom: null,
+          validTo: null,
+        },
+        text: { vi: 'Dữ kiện sắp bị xoá.', en: 'A fact about to be deleted.' },
+        sources: [{ url: 'https://doomed.example/', title: 'Doomed' }],
+        tags: [],
+        status: 'active',
+      },
+      { provenance: 'test' },
+    );
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    const page = await context.newPage();
+    await logIn(page, 'writer3@e2e.claimwatch');
+    await page.goto(`${baseUrl}/responses/new?flag=${flag.id}`);
+    await page.getByTestId('flag-choice').first().waitFor();
+    await page.getByRole('button', { name: 'Tạo bản nháp' }).click();
+    await page.waitForURL(/\/responses\/[0-9a-f-]{36}$/);
+    const responseId = page.url().split('/').pop()!;
+    const rows = page.getByTestId('citation-row');
+    await expect.poll(() => rows.count()).toBe(2);
+
+    await page.fill('input[name="fact-search"]', 'sắp bị xoá');
+    await expect.poll(() => page.locator('select[name="fact"] option').count()).toBe(1);
+    await page.selectOption('select[name="fact"]', doomed);
+    await page.getByTestId('add-fact').getByRole('button', { name: 'Thêm dữ kiện' }).click();
+    await expect.poll(() => rows.count()).toBe(3);
+    // The fact disappears before the save (it was never cited, so it may be deleted).
+    await database.db.deleteFrom('verified_facts').where('id', '=', doomed).execute();
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.getByTestId('action-error').getByText('Chưa lưu: máy chủ từ chối dữ liệu.').waitFor();
+    expect(await page.getByTestId('action-error').textContent()).toContain(doomed);
+    expect(await rows.count()).toBe(3);
+
+    // Someone else saved meanwhile: the 409 asks for a reload; the edit stays on screen.
+    await rows.nth(2).getByRole('button', { name: 'Bỏ' }).click();
+    await rows.nth(1).getByRole('button', { name: 'Lên' }).click();
+    await database.db
+      .updateTable('responses')
+      .set((eb) => ({ version: eb('version', '+', 1) }))
+      .where('id', '=', responseId)
+      .execute();
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.getByTestId('action-error').getByText('Hãy tải lại trang', { exact: false }).waitFor();
+    expect(await rows.count()).toBe(2);
+    await shot(page, 'citations-refused');
+    const saved = await database.db
+      .selectFrom('response_citations')
+      .select('kind')
+      .where('response_id', '=', responseId)
+      .orderBy('position')
+      .execute();
+    expect(saved.map((c) => c.kind)).toEqual(['verified_fact', 'source']);
     await context.close();
   });
 

@@ -63,6 +63,7 @@ export function presentResponse(loaded: LoadedResponse): ResponseDetail {
       url: c.url,
       title: c.title,
       quote: c.quote,
+      factText: (c.fact_id && loaded.factTexts.get(c.fact_id)) || null,
     })),
     createdBy: person(r.created_by, loaded.people),
     createdAt: r.created_at.toISOString(),

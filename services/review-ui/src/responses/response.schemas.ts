@@ -130,6 +130,10 @@ export const ResponseDetail = z.object({
       url: z.string().nullable(),
       title: z.string().nullable(),
       quote: z.string().nullable(),
+      factText: z
+        .object({ vi: z.string(), en: z.string() })
+        .nullable()
+        .describe('The text of the cited verified fact, for display (null for a source or a missing fact).'),
     }),
   ),
   createdBy: Person,

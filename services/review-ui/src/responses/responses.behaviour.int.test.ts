@@ -361,9 +361,23 @@ describe('editing the citation list', () => {
     });
     expect(saved.status, saved.body).toBe(200);
     expect(saved.json<ResponseDetail>().citations).toEqual([
-      { kind: 'source', factId: null, url: unarchived, title: 'Không lưu trữ', quote: null },
-      { kind: 'source', factId: null, url: otherUrl, title: 'Báo', quote: 'Đối tác Chiến lược Toàn diện' },
-      { kind: 'source', factId: null, url: sourceUrl, title: 'Bộ Ngoại giao', quote: 'không có trong trang' },
+      { kind: 'source', factId: null, url: unarchived, title: 'Không lưu trữ', quote: null, factText: null },
+      {
+        kind: 'source',
+        factId: null,
+        url: otherUrl,
+        title: 'Báo',
+        quote: 'Đối tác Chiến lược Toàn diện',
+        factText: null,
+      },
+      {
+        kind: 'source',
+        factId: null,
+        url: sourceUrl,
+        title: 'Bộ Ngoại giao',
+        quote: 'không có trong trang',
+        factText: null,
+      },
     ]);
     const check = (
       await writer.request('GET', `/api/responses/${detail.id}/citation-check`)
@@ -386,6 +400,15 @@ describe('editing the citation list', () => {
       },
     });
     expect(again.status, again.body).toBe(200);
+    // A cited fact comes with its text, for display.
+    expect(again.json<ResponseDetail>().citations[0]).toMatchObject({
+      kind: 'verified_fact',
+      factId,
+      factText: {
+        vi: 'Việt Nam và Nhật Bản thiết lập quan hệ ngoại giao ngày 21/9/1973.',
+        en: 'Vietnam and Japan established diplomatic relations on 21 September 1973.',
+      },
+    });
     const recheck = (
       await writer.request('GET', `/api/responses/${detail.id}/citation-check`)
     ).json<CitationCheck>();

@@ -11,8 +11,22 @@ import {
 } from './citation-draft.ts';
 
 const saved = [
-  { kind: 'verified_fact' as const, factId: 'vn-jp', url: null, title: null, quote: null },
-  { kind: 'source' as const, factId: null, url: 'https://a.example/', title: 'A', quote: 'q' },
+  {
+    kind: 'verified_fact' as const,
+    factId: 'vn-jp',
+    url: null,
+    title: null,
+    quote: null,
+    factText: { vi: 'VN–JP', en: 'VN–JP' },
+  },
+  {
+    kind: 'source' as const,
+    factId: null,
+    url: 'https://a.example/',
+    title: 'A',
+    quote: 'q',
+    factText: null,
+  },
 ];
 
 describe('the citation draft', () => {
@@ -29,7 +43,10 @@ describe('the citation draft', () => {
     expect(new Set(draft.map((c) => c.key)).size).toBe(2);
     const moved = moveCitation(draft, 1, -1);
     expect(moved.map((c) => c.key)).toEqual([draft[1]!.key, draft[0]!.key]);
-    expect(toSaved([{ ...draft[1]!, quote: '   ' }])).toEqual([{ ...saved[1], quote: null }]);
+    expect(toSaved([{ ...draft[1]!, quote: '   ' }, draft[0]!])).toEqual([
+      { kind: 'source', factId: null, url: 'https://a.example/', title: 'A', quote: null },
+      { kind: 'verified_fact', factId: 'vn-jp', url: null, title: null, quote: null },
+    ]);
   });
 
   it('tells whether the draft still says what is saved (order and quotes count)', () => {
@@ -38,7 +55,12 @@ describe('the citation draft', () => {
     expect(sameCitations(moveCitation(draft, 0, 1), saved)).toBe(false);
     expect(sameCitations(removeCitation(draft, 0), saved)).toBe(false);
     expect(sameCitations([draft[0]!, { ...draft[1]!, quote: 'q2' }], saved)).toBe(false);
-    expect(sameCitations([...draft, newFactCitation('other')], saved)).toBe(false);
+    expect(
+      sameCitations(
+        [...draft, newFactCitation({ id: 'other', kind: 'other', textVi: 'x', textEn: 'x' })],
+        saved,
+      ),
+    ).toBe(false);
   });
 
   it('accepts only absolute http(s) URLs with a host as sources', () => {

@@ -1,5 +1,5 @@
 import { isHttpUrl } from '../../responses/citation-rules.ts';
-import type { ResponseDetail } from '../../responses/response.schemas.ts';
+import type { Citation, FactListItem, ResponseDetail } from '../../responses/response.schemas.ts';
 
 /**
  * The citation list being edited, before it is saved: plain functions over an array, so the editor's
@@ -14,8 +14,8 @@ let nextKey = 0;
 export const toDraft = (c: SavedCitation): DraftCitation => ({ ...c, key: nextKey++ });
 export const draftCitationsOf = (saved: SavedCitation[]): DraftCitation[] => saved.map(toDraft);
 
-/** What the API receives: a blank quote is no quote. */
-export function toSaved(draft: DraftCitation[]): SavedCitation[] {
+/** What the API receives (the fact text is display only): a blank quote is no quote. */
+export function toSaved(draft: DraftCitation[]): Citation[] {
   return draft.map(({ kind, factId, url, title, quote }) => ({
     kind,
     factId,
@@ -26,7 +26,7 @@ export function toSaved(draft: DraftCitation[]): SavedCitation[] {
 }
 
 /** Whether the draft says what is saved (same citations, same order, same quotes). */
-export function sameCitations(draft: DraftCitation[], saved: SavedCitation[]): boolean {
+export function sameCitations(draft: DraftCitation[], saved: Citation[]): boolean {
   const a = toSaved(draft);
   return (
     a.length === saved.length &&
@@ -74,8 +74,16 @@ export function newSourceCitation(fields: { url: string; title: string; quote: s
     url: fields.url.trim(),
     title: fields.title.trim() || null,
     quote: fields.quote.trim() || null,
+    factText: null,
   });
 }
 
-export const newFactCitation = (factId: string): DraftCitation =>
-  toDraft({ kind: 'verified_fact', factId, url: null, title: null, quote: null });
+export const newFactCitation = (fact: FactListItem): DraftCitation =>
+  toDraft({
+    kind: 'verified_fact',
+    factId: fact.id,
+    url: null,
+    title: null,
+    quote: null,
+    factText: { vi: fact.textVi, en: fact.textEn },
+  });

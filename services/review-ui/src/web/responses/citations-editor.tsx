@@ -35,7 +35,8 @@ type Props = {
  * page's Save sends the whole list through the versioned update.
  */
 export function CitationsEditor({ citations, onChange, editable, restructurable, problems }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const english = i18n.resolvedLanguage === 'en';
   const full = citations.length >= CITATIONS_MAX;
   const problemsAt = (position: number) => problems?.filter((p) => p.position === position) ?? [];
   const update = (index: number, quote: string) =>
@@ -50,7 +51,9 @@ export function CitationsEditor({ citations, onChange, editable, restructurable,
             <div className="citation-body">
               {c.kind === 'verified_fact' ? (
                 <span>
-                  {t('respond.factCitation')}: <code data-testid="citation-fact">{c.factId}</code>
+                  {t('respond.factCitation')}:{' '}
+                  {c.factText && <span>{english ? c.factText.en : c.factText.vi} </span>}
+                  <code data-testid="citation-fact">{c.factId}</code>
                 </span>
               ) : (
                 <span>
@@ -200,12 +203,12 @@ function AddFact({
   }, [typed]);
   const facts = useFactSearch(q, !disabled);
   const items = facts.data?.items ?? [];
-  const choosable = items.some((f) => f.id === chosen) && !cited.has(chosen);
+  const fact = cited.has(chosen) ? undefined : items.find((f) => f.id === chosen);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!choosable) return;
-    onAdd(newFactCitation(chosen));
+    if (!fact) return;
+    onAdd(newFactCitation(fact));
     setChosen('');
   };
 
@@ -237,7 +240,7 @@ function AddFact({
                 ? t('respond.cite.moreFacts')
                 : ''}
         </p>
-        <button type="submit" disabled={!choosable}>
+        <button type="submit" disabled={!fact}>
           {t('respond.cite.addFactButton')}
         </button>
       </fieldset>
