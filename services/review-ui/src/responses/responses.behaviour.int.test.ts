@@ -498,6 +498,10 @@ describe('GET /api/facts (the citation picker)', () => {
       'zz-wto-2007',
     ]);
     expect((await search(manager, 'WTO 2007')).items.map((f) => f.id)).toEqual(['zz-wto-2007']);
+    // Without diacritics, or with them in capitals: Vietnamese is often typed either way.
+    expect((await search(writer, 'gia nhap ASEAN')).items.map((f) => f.id)).toEqual(['zz-asean-1995']);
+    expect((await search(writer, 'VIỆT NAM GIA NHẬP wto')).items.map((f) => f.id)).toEqual(['zz-wto-2007']);
+    expect((await search(writer, 'ti le thanh vien')).items.map((f) => f.id)).toEqual(['zz-percent']);
     // A retired fact is not offered: the citation check would refuse it.
     expect((await search(writer, 'retired')).items).toEqual([]);
   });
