@@ -427,6 +427,18 @@ describe('drafting, review by another person, export', () => {
       .execute();
     expect(saved.map((c) => c.kind)).toEqual(['verified_fact', 'source']);
     await context.close();
+
+    // A monitor reads the same draft: the list, but nothing to add, remove, move or type into.
+    await createTestAccount(database, ['monitor'], 'monitor3@e2e.claimwatch');
+    const monitorContext = await browser.newContext({ locale: 'vi-VN' });
+    const monitorPage = await monitorContext.newPage();
+    await logIn(monitorPage, 'monitor3@e2e.claimwatch');
+    await monitorPage.goto(`${baseUrl}/responses/${responseId}`);
+    await expect.poll(() => monitorPage.getByTestId('citation-row').count()).toBe(2);
+    for (const name of ['Lên', 'Xuống', 'Bỏ', 'Thêm nguồn', 'Thêm dữ kiện', 'Lưu'])
+      expect(await monitorPage.getByRole('button', { name, exact: true }).count(), name).toBe(0);
+    expect(await monitorPage.getAttribute('input[name="quote-1"]', 'readonly')).not.toBeNull();
+    await monitorContext.close();
   });
 
   it('an admin turns on TOTP on the account page, and signing in then asks for the code', async () => {
