@@ -37,6 +37,7 @@ const expected: Record<string, Record<string, Who[]>> = {
     publish: managers,
     export: drafters,
   },
+  facts: { read: drafters },
   audit: { read: [...managers, 'admin'], export: [...managers, 'admin'] },
   users: { manage: ['admin'] },
   account: { manage: everyone },

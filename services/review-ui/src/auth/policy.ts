@@ -26,6 +26,9 @@ export const policy = {
     publish: ['manager'],
     export: ['writer', 'manager'],
   },
+  // facts: those who draft responses search the verified facts to cite them (read-only; facts are
+  // edited through imports and the reference workflow, never here).
+  facts: { read: ['writer', 'manager'] },
   audit: { read: ['manager', 'admin'], export: ['manager', 'admin'] },
   users: { manage: ['admin'] },
   account: { manage: ['monitor', 'writer', 'manager', 'admin'] },

@@ -20,6 +20,7 @@ describe('OpenAPI document: responses, audit, account and users', () => {
       expect(methods(`/api/responses/{id}/${step}`)).toEqual(['post']);
     for (const read of ['versions', 'citation-check', 'export'])
       expect(methods(`/api/responses/{id}/${read}`)).toEqual(['get']);
+    expect(methods('/api/facts')).toEqual(['get']);
     expect(methods('/api/audit')).toEqual(['get']);
     expect(methods('/api/audit/export')).toEqual(['get']);
     expect(methods('/api/account/totp')).toEqual(['get', 'post']);

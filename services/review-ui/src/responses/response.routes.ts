@@ -5,10 +5,13 @@ import { z } from 'zod';
 import { errorResponses } from '../http/api-error.ts';
 import type { Api, ApiDeps } from '../http/api-types.ts';
 import { toClaimReviewJsonLd, toHtml, toMarkdown } from './export.ts';
+import { searchVerifiedFacts } from './fact-search.ts';
 import {
   CitationCheck,
   CreateResponseBody,
   ExportQuery,
+  FactPage,
+  FactSearchQuery,
   ResponseDetail,
   ResponseListQuery,
   ResponsePage,
@@ -60,6 +63,7 @@ export function presentResponse(loaded: LoadedResponse): ResponseDetail {
       url: c.url,
       title: c.title,
       quote: c.quote,
+      factText: (c.fact_id && loaded.factTexts.get(c.fact_id)) || null,
     })),
     createdBy: person(r.created_by, loaded.people),
     createdAt: r.created_at.toISOString(),
@@ -243,6 +247,19 @@ export function registerResponseRoutes(api: Api, deps: ApiDeps): void {
         return detail(request.params.id);
       },
     });
+
+  api.route({
+    method: 'GET',
+    url: '/facts',
+    config: { access: { resource: 'facts', action: 'read' } },
+    schema: {
+      tags: ['responses'],
+      summary: 'Active verified facts a response may cite, searched by id or text (read-only)',
+      querystring: FactSearchQuery,
+      response: { 200: FactPage, ...errorResponses('validation_failed', 'unauthenticated', 'forbidden') },
+    },
+    handler: async (request) => searchVerifiedFacts(deps.db, request.query),
+  });
 
   api.route({
     method: 'GET',

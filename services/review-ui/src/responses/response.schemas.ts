@@ -1,5 +1,12 @@
 import { citationKinds, responseStatuses, responseTemplates, verdictLabels } from '@claimwatch/shared/domain';
 import { z } from 'zod';
+import {
+  CITATION_QUOTE_MAX_LENGTH,
+  CITATION_TITLE_MAX_LENGTH,
+  CITATION_URL_MAX_LENGTH,
+  CITATIONS_MAX,
+  isHttpUrl,
+} from './citation-rules.ts';
 
 /**
  * The responses API's contract. The web UI imports the types from here (type-only), so this file
@@ -18,11 +25,11 @@ export const Citation = z
   .object({
     kind: z.enum(citationKinds),
     factId: z.string().max(200).nullable().default(null),
-    url: z.string().max(2000).nullable().default(null),
-    title: z.string().max(500).nullable().default(null),
+    url: z.string().max(CITATION_URL_MAX_LENGTH).nullable().default(null),
+    title: z.string().max(CITATION_TITLE_MAX_LENGTH).nullable().default(null),
     quote: z
       .string()
-      .max(2000)
+      .max(CITATION_QUOTE_MAX_LENGTH)
       .nullable()
       .default(null)
       .describe('A passage that must appear in the archived snapshot of `url`.'),
@@ -30,7 +37,7 @@ export const Citation = z
   .refine((c) => (c.kind === 'verified_fact' ? !!c.factId : !!c.url), {
     message: 'a verified_fact citation needs factId, a source citation needs url',
   })
-  .refine((c) => c.url === null || /^https?:\/\//i.test(c.url), { message: 'url must be http(s)' });
+  .refine((c) => c.url === null || isHttpUrl(c.url), { message: 'url must be http(s)' });
 export type Citation = z.infer<typeof Citation>;
 
 export const CreateResponseBody = z.object({
@@ -48,7 +55,11 @@ export const UpdateResponseBody = z.object({
   textVi: z.string().max(RESPONSE_TEXT_MAX_LENGTH).optional(),
   textEn: z.string().max(RESPONSE_TEXT_MAX_LENGTH).optional(),
   verdictLabel: z.enum(verdictLabels).optional(),
-  citations: z.array(Citation).max(50).optional(),
+  citations: z
+    .array(Citation)
+    .max(CITATIONS_MAX)
+    .optional()
+    .describe('The whole new citation list, in order (position 0 first); omitted: unchanged.'),
 });
 export type UpdateResponseBody = z.infer<typeof UpdateResponseBody>;
 
@@ -119,6 +130,10 @@ export const ResponseDetail = z.object({
       url: z.string().nullable(),
       title: z.string().nullable(),
       quote: z.string().nullable(),
+      factText: z
+        .object({ vi: z.string(), en: z.string() })
+        .nullable()
+        .describe('The text of the cited verified fact, for display (null for a source or a missing fact).'),
     }),
   ),
   createdBy: Person,
@@ -171,3 +186,27 @@ export const ExportQuery = z.object({
   format: z.enum(exportFormats),
   lang: z.enum(['vi', 'en']).default('vi'),
 });
+
+export const FactSearchQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .default('')
+    .describe('Words that must all appear in the id or in either language of the text; empty: all.'),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export const FactListItem = z.object({
+  id: z.string(),
+  kind: z.string(),
+  textVi: z.string(),
+  textEn: z.string(),
+});
+export type FactListItem = z.infer<typeof FactListItem>;
+
+export const FactPage = z.object({
+  items: z.array(FactListItem),
+  hasMore: z.boolean(),
+});
+export type FactPage = z.infer<typeof FactPage>;

@@ -1,8 +1,14 @@
-import { listAuditEvents } from '@claimwatch/shared/db';
+import { listAuditEvents, saveVerifiedFact } from '@claimwatch/shared/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedFlaggedClaim } from '../testing/response-fixtures.ts';
+import { archivePage, seedFlaggedClaim } from '../testing/response-fixtures.ts';
 import { createTestAccount, startTestServer, TestBrowser, type TestServer } from '../testing/test-browser.ts';
-import type { CitationCheck, ResponseDetail, ResponsePage, ResponseVersion } from './response.schemas.ts';
+import type {
+  CitationCheck,
+  FactPage,
+  ResponseDetail,
+  ResponsePage,
+  ResponseVersion,
+} from './response.schemas.ts';
 
 let server: TestServer;
 let writer: TestBrowser;
@@ -331,6 +337,194 @@ describe('the citation check before approval', () => {
       });
       expect(response.status, JSON.stringify(citation)).toBe(400);
     }
+  });
+});
+
+describe('editing the citation list', () => {
+  it('saves added, removed and reordered citations in order; the check then points at the new positions', async () => {
+    const { detail, factId, sourceUrl } = await draft();
+    expect(detail.citations.map((c) => c.factId ?? c.url)).toEqual([factId, sourceUrl]);
+    const otherUrl = `https://news-${detail.id.slice(0, 8)}.example/a.html`;
+    await archivePage(server.database.db, otherUrl, '<p>Hai nước là Đối tác Chiến lược Toàn diện.</p>');
+    const unarchived = `https://nowhere-${detail.id.slice(0, 8)}.example/b.html`;
+
+    // Add two sources, drop the fact, and put the new ones first.
+    const saved = await writer.request('PUT', `/api/responses/${detail.id}`, {
+      body: {
+        version: 1,
+        citations: [
+          { kind: 'source', url: unarchived, title: 'Không lưu trữ', quote: null },
+          { kind: 'source', url: otherUrl, title: 'Báo', quote: 'Đối tác Chiến lược Toàn diện' },
+          { kind: 'source', url: sourceUrl, title: 'Bộ Ngoại giao', quote: 'không có trong trang' },
+        ],
+      },
+    });
+    expect(saved.status, saved.body).toBe(200);
+    expect(saved.json<ResponseDetail>().citations).toEqual([
+      { kind: 'source', factId: null, url: unarchived, title: 'Không lưu trữ', quote: null, factText: null },
+      {
+        kind: 'source',
+        factId: null,
+        url: otherUrl,
+        title: 'Báo',
+        quote: 'Đối tác Chiến lược Toàn diện',
+        factText: null,
+      },
+      {
+        kind: 'source',
+        factId: null,
+        url: sourceUrl,
+        title: 'Bộ Ngoại giao',
+        quote: 'không có trong trang',
+        factText: null,
+      },
+    ]);
+    const check = (
+      await writer.request('GET', `/api/responses/${detail.id}/citation-check`)
+    ).json<CitationCheck>();
+    expect(check.problems.map((p) => [p.position, p.code])).toEqual([
+      [0, 'no_snapshot'],
+      [2, 'quote_not_found'],
+    ]);
+
+    // Move the failing ones last and the fact back first: the problems follow them.
+    const again = await writer.request('PUT', `/api/responses/${detail.id}`, {
+      body: {
+        version: 2,
+        citations: [
+          { kind: 'verified_fact', factId },
+          { kind: 'source', url: otherUrl, title: 'Báo', quote: 'Đối tác Chiến lược Toàn diện' },
+          { kind: 'source', url: sourceUrl, title: 'Bộ Ngoại giao', quote: 'không có trong trang' },
+          { kind: 'source', url: unarchived, title: 'Không lưu trữ' },
+        ],
+      },
+    });
+    expect(again.status, again.body).toBe(200);
+    // A cited fact comes with its text, for display.
+    expect(again.json<ResponseDetail>().citations[0]).toMatchObject({
+      kind: 'verified_fact',
+      factId,
+      factText: {
+        vi: 'Việt Nam và Nhật Bản thiết lập quan hệ ngoại giao ngày 21/9/1973.',
+        en: 'Vietnam and Japan established diplomatic relations on 21 September 1973.',
+      },
+    });
+    const recheck = (
+      await writer.request('GET', `/api/responses/${detail.id}/citation-check`)
+    ).json<CitationCheck>();
+    expect(recheck.problems.map((p) => [p.position, p.code])).toEqual([
+      [2, 'quote_not_found'],
+      [3, 'no_snapshot'],
+    ]);
+    // Each save is a version holding the list as it was.
+    const versions = (await writer.request('GET', `/api/responses/${detail.id}/versions`)).json<{
+      items: ResponseVersion[];
+    }>();
+    expect(versions.items.map((v) => v.citations.length)).toEqual([4, 3, 2]);
+  });
+
+  it('refuses a stale version without touching the citations', async () => {
+    const { detail, sourceUrl } = await draft();
+    await writer.request('PUT', `/api/responses/${detail.id}`, { body: { version: 1, textVi: 'Sửa.' } });
+    const stale = await writer.request('PUT', `/api/responses/${detail.id}`, {
+      body: { version: 1, citations: [{ kind: 'source', url: sourceUrl }] },
+    });
+    expect(stale.status).toBe(409);
+    const now = (await writer.request('GET', `/api/responses/${detail.id}`)).json<ResponseDetail>();
+    expect(now.citations).toHaveLength(2);
+  });
+});
+
+describe('GET /api/facts (the citation picker)', () => {
+  const fact = (id: string, vi: string, en: string, status: 'active' | 'retired' = 'active') =>
+    saveVerifiedFact(
+      server.database.db,
+      {
+        id,
+        kind: 'membership',
+        structured: {
+          parties: ['VN'],
+          relation: 'membership',
+          level: null,
+          organisation: 'ASEAN',
+          date: '1995-07-28',
+          quantity: null,
+          validFrom: null,
+          validTo: null,
+        },
+        text: { vi, en },
+        sources: [{ url: 'https://asean.example/members', title: 'ASEAN' }],
+        tags: [],
+        status,
+      },
+      { provenance: 'test' },
+    );
+
+  beforeAll(async () => {
+    await fact(
+      'zz-asean-1995',
+      'Việt Nam gia nhập ASEAN ngày 28/7/1995.',
+      'Vietnam joined ASEAN on 28 July 1995.',
+    );
+    await fact(
+      'zz-wto-2007',
+      'Việt Nam gia nhập WTO ngày 11/1/2007.',
+      'Vietnam joined the WTO on 11 January 2007.',
+    );
+    await fact('zz-old-100', 'Dữ kiện cũ đã ngừng dùng.', 'A retired fact.', 'retired');
+    await fact('zz-percent', 'Tỉ lệ 100% thành viên.', 'A 100% membership rate.');
+  });
+
+  const search = async (who: TestBrowser, q: string, limit?: number) => {
+    const response = await who.request(
+      'GET',
+      `/api/facts?q=${encodeURIComponent(q)}${limit ? `&limit=${limit}` : ''}`,
+    );
+    expect(response.status, response.body).toBe(200);
+    return response.json<FactPage>();
+  };
+
+  it('finds active facts by every word, in either language or the id, case-insensitively', async () => {
+    expect((await search(writer, 'gia nhập asean')).items).toEqual([
+      {
+        id: 'zz-asean-1995',
+        kind: 'membership',
+        textVi: 'Việt Nam gia nhập ASEAN ngày 28/7/1995.',
+        textEn: 'Vietnam joined ASEAN on 28 July 1995.',
+      },
+    ]);
+    expect((await search(writer, 'JOINED zz-')).items.map((f) => f.id)).toEqual([
+      'zz-asean-1995',
+      'zz-wto-2007',
+    ]);
+    expect((await search(manager, 'WTO 2007')).items.map((f) => f.id)).toEqual(['zz-wto-2007']);
+    // Without diacritics, or with them in capitals: Vietnamese is often typed either way.
+    expect((await search(writer, 'gia nhap ASEAN')).items.map((f) => f.id)).toEqual(['zz-asean-1995']);
+    expect((await search(writer, 'VIỆT NAM GIA NHẬP wto')).items.map((f) => f.id)).toEqual(['zz-wto-2007']);
+    expect((await search(writer, 'ti le thanh vien')).items.map((f) => f.id)).toEqual(['zz-percent']);
+    // A retired fact is not offered: the citation check would refuse it.
+    expect((await search(writer, 'retired')).items).toEqual([]);
+  });
+
+  it('treats % and _ as text, and pages with hasMore', async () => {
+    // As patterns, these would also match "2007" and "100".
+    expect((await search(writer, '0%')).items.map((f) => f.id)).toEqual(['zz-percent']);
+    expect((await search(writer, '1_0')).items).toEqual([]);
+    const first = await search(writer, 'zz-', 2);
+    expect(first).toEqual({
+      items: [
+        expect.objectContaining({ id: 'zz-asean-1995' }),
+        expect.objectContaining({ id: 'zz-percent' }),
+      ],
+      hasMore: true,
+    });
+    expect((await search(writer, 'zz-', 3)).hasMore).toBe(false);
+  });
+
+  it('is for those who draft: 403 for a monitor, 401 for a visitor, 400 for a bad limit', async () => {
+    expect((await monitor.request('GET', '/api/facts?q=asean')).status).toBe(403);
+    expect((await new TestBrowser(server.app).request('GET', '/api/facts')).status).toBe(401);
+    expect((await writer.request('GET', '/api/facts?limit=500')).status).toBe(400);
   });
 });
 

@@ -52,6 +52,8 @@ export type LoadedResponse = {
   response: ResponseRow;
   claims: (TemplateClaim & { flagId: string })[];
   citations: (StoredCitation & { title: string | null })[];
+  /** The text of each cited verified fact (by id), for display: a missing fact has none. */
+  factTexts: Map<string, { vi: string; en: string }>;
   people: Map<string, string>;
   alignment: Alignment;
 };
@@ -489,13 +491,28 @@ async function peopleNamed(db: Db, ids: (string | null)[]): Promise<Map<string, 
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
+async function factTextsOf(db: Db, ids: string[]): Promise<Map<string, { vi: string; en: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('verified_facts')
+    .select(['id', 'text_vi', 'text_en'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { vi: r.text_vi, en: r.text_en }]));
+}
+
 export async function loadResponse(db: Db, id: string): Promise<LoadedResponse> {
   const response = await getRow(db, id);
   const claims = (await claimsOf(db, id)).map((c) => ({ ...c, publishedAt: c.publishedAt }));
+  const citations = await citationsOf(db, id);
   return {
     response,
     claims,
-    citations: await citationsOf(db, id),
+    citations,
+    factTexts: await factTextsOf(
+      db,
+      citations.flatMap((c) => (c.kind === 'verified_fact' && c.fact_id ? [c.fact_id] : [])),
+    ),
     people: await peopleNamed(db, [response.created_by, response.approved_by]),
     alignment: await alignmentOf(db, response),
   };

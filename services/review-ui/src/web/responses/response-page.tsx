@@ -2,8 +2,12 @@ import { type VerdictLabel, verdictLabels } from '@claimwatch/shared/domain';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { isHttpUrl } from '../../responses/citation-rules.ts';
+import { ApiRequestError } from '../api/api-client.ts';
 import { useSession } from '../auth/session.ts';
 import { formatDateTime } from '../i18n/format.ts';
+import { type DraftCitation, draftCitationsOf, sameCitations, toSaved } from './citation-draft.ts';
+import { CitationsEditor } from './citations-editor.tsx';
 import {
   type ResponseDetail,
   useCitationCheck,
@@ -12,15 +16,13 @@ import {
   useResponseVersions,
 } from './response-queries.ts';
 
-type Draft = { textVi: string; textEn: string; verdictLabel: VerdictLabel; quotes: (string | null)[] };
+type Draft = { textVi: string; textEn: string; verdictLabel: VerdictLabel; citations: DraftCitation[] };
 const draftOf = (r: ResponseDetail): Draft => ({
   textVi: r.textVi,
   textEn: r.textEn,
   verdictLabel: r.verdictLabel,
-  quotes: r.citations.map((c) => c.quote),
+  citations: draftCitationsOf(r.citations),
 });
-
-const isHttp = (url: string | null) => !!url && /^https?:\/\//i.test(url);
 
 export function ResponsePage() {
   const { id = '' } = useParams();
@@ -37,7 +39,7 @@ function ResponseEditor({ response }: { response: ResponseDetail }) {
   const me = useSession().data?.user;
   const action = useResponseAction(response.id);
   const versions = useResponseVersions(response.id);
-  const check = useCitationCheck(response.id);
+  const check = useCitationCheck(response.id, response.version);
   const [draft, setDraft] = useState<Draft>(() => draftOf(response));
   useEffect(() => setDraft(draftOf(response)), [response]);
 
@@ -45,11 +47,15 @@ function ResponseEditor({ response }: { response: ResponseDetail }) {
   const canDraft = roles.includes('writer') || roles.includes('manager');
   const canReview = roles.includes('manager');
   const editable = canDraft && response.status !== 'published';
+  // Adding, removing and moving citations: only while the response is a draft or in review. An approved
+  // response's sources are what the approver checked; a text edit sends it back to draft first.
+  const restructurable = editable && (response.status === 'draft' || response.status === 'in_review');
+  const citationsDirty = !sameCitations(draft.citations, response.citations);
   const dirty =
     draft.textVi !== response.textVi ||
     draft.textEn !== response.textEn ||
     draft.verdictLabel !== response.verdictLabel ||
-    draft.quotes.some((q, i) => (q ?? '') !== (response.citations[i]?.quote ?? ''));
+    citationsDirty;
   const limit = response.lengthLimit;
 
   const save = () =>
@@ -60,12 +66,18 @@ function ResponseEditor({ response }: { response: ResponseDetail }) {
         textVi: draft.textVi,
         textEn: draft.textEn,
         verdictLabel: draft.verdictLabel,
-        citations: response.citations.map((c, i) => ({
-          ...c,
-          quote: draft.quotes[i]?.trim() ? draft.quotes[i]! : null,
-        })),
+        citations: toSaved(draft.citations),
       },
     });
+
+  const saveFailure = (kind: string | undefined, error: Error) =>
+    kind !== 'save' || !(error instanceof ApiRequestError)
+      ? null
+      : error.code === 'conflict'
+        ? t('respond.error.saveConflict', { message: error.message })
+        : error.code === 'validation_failed'
+          ? t('respond.error.saveInvalid', { message: error.message })
+          : null;
 
   const exportHref = (format: 'md' | 'html' | 'jsonld', lang: 'vi' | 'en') =>
     `/api/responses/${response.id}/export?format=${format}&lang=${lang}`;
@@ -93,7 +105,7 @@ function ResponseEditor({ response }: { response: ResponseDetail }) {
         {response.claims.map((c) => (
           <li key={c.flagId}>
             “{c.claimText}” —{' '}
-            {isHttp(c.documentUrl) ? (
+            {isHttpUrl(c.documentUrl) ? (
               <a href={c.documentUrl} rel="noopener noreferrer" target="_blank">
                 {c.documentTitle ?? c.documentUrl}
               </a>
@@ -149,45 +161,21 @@ function ResponseEditor({ response }: { response: ResponseDetail }) {
       </div>
 
       <h2>{t('respond.citations')}</h2>
-      <ol>
-        {response.citations.map((c, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the position is the citation's identity (it is the primary key).
-          <li key={`${c.kind}-${c.factId ?? c.url}-${i}`}>
-            {c.kind === 'verified_fact' ? (
-              <span>
-                {t('respond.factCitation')}: <code>{c.factId}</code>
-              </span>
-            ) : (
-              <span>
-                {isHttp(c.url) ? (
-                  <a href={c.url!} rel="noopener noreferrer" target="_blank">
-                    {c.title ?? c.url}
-                  </a>
-                ) : (
-                  c.url
-                )}
-                <label className="quote">
-                  {t('respond.quote')}{' '}
-                  <input
-                    name={`quote-${i}`}
-                    readOnly={!editable}
-                    value={draft.quotes[i] ?? ''}
-                    onChange={(e) =>
-                      setDraft({
-                        ...draft,
-                        quotes: draft.quotes.map((q, j) => (j === i ? e.target.value : q)),
-                      })
-                    }
-                  />
-                </label>
-              </span>
-            )}
-          </li>
-        ))}
-      </ol>
+      <CitationsEditor
+        citations={draft.citations}
+        onChange={(citations) => setDraft({ ...draft, citations })}
+        editable={editable}
+        restructurable={restructurable}
+        problems={citationsDirty ? undefined : check.data?.problems}
+      />
       <div data-testid="citation-check">
-        {check.data?.ok && <p className="ok">{t('respond.check.ok')}</p>}
-        {check.data && !check.data.ok && (
+        {citationsDirty && (
+          <p className="muted" role="status">
+            {t('respond.cite.unsaved')}
+          </p>
+        )}
+        {!citationsDirty && check.data?.ok && <p className="ok">{t('respond.check.ok')}</p>}
+        {!citationsDirty && check.data && !check.data.ok && (
           <ul className="error">
             {check.data.problems.map((p) => (
               <li key={`${p.position}-${p.code}`}>
@@ -200,8 +188,8 @@ function ResponseEditor({ response }: { response: ResponseDetail }) {
       </div>
 
       {action.isError && (
-        <p className="error" role="alert">
-          {action.error.message}
+        <p className="error" role="alert" data-testid="action-error">
+          {saveFailure(action.variables?.kind, action.error) ?? action.error.message}
         </p>
       )}
       <div className="actions">

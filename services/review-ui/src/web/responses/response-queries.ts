@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type {
   CitationCheck,
   CreateResponseBody,
+  FactPage,
   ResponseDetail,
   ResponsePage,
   ResponseVersion,
@@ -12,6 +13,7 @@ import { csrfTokenOf } from '../auth/session.ts';
 
 export type {
   CitationCheck,
+  FactListItem,
   ResponseDetail,
   ResponseListItem,
   ResponseVersion,
@@ -46,11 +48,26 @@ export function useResponseVersions(id: string) {
   });
 }
 
-export function useCitationCheck(id: string) {
+/**
+ * The citation check of one saved version: keyed by the version, so after a save the problems of the
+ * previous order are never shown against the new one.
+ */
+export function useCitationCheck(id: string, version: number) {
   return useQuery({
-    queryKey: ['response', id, 'citation-check'],
+    queryKey: ['response', id, 'citation-check', version],
     queryFn: ({ signal }) =>
       callApi<CitationCheck>('GET', `/api/responses/${encodeURIComponent(id)}/citation-check`, { signal }),
+  });
+}
+
+/** Active verified facts matching every word of `q` (the citation picker). */
+export function useFactSearch(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['facts', q],
+    queryFn: ({ signal }) =>
+      callApi<FactPage>('GET', `/api/facts?limit=20&q=${encodeURIComponent(q)}`, { signal }),
+    enabled,
+    placeholderData: keepPreviousData,
   });
 }
 
