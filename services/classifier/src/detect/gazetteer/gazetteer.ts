@@ -4,7 +4,8 @@ export type EntityKind = 'country' | 'organisation' | 'term';
 
 /**
  * One surface form of a language-neutral entity id ("Hàn Quốc" → country KR). Terms carry their
- * category from relations.json (partnership_level, visit, agreement, membership, economy, maritime…).
+ * category from relations.json (partnership_level, visit, agreement, membership, economy, maritime…);
+ * organisations their kind from organisations.json (trade_agreement, regional_organisation…).
  */
 export type GazetteerEntry = {
   id: string;
@@ -16,7 +17,8 @@ export type GazetteerEntry = {
 
 /**
  * An entity found in a sentence; offsets index into the sentence text. Stored in `claims.entities` as is.
- * `category` (terms only) is an addition: readers that know only id/kind/start/end/surface are unaffected.
+ * `category` (terms and organisations) is an addition: readers that know only id/kind/start/end/surface are
+ * unaffected.
  */
 export type EntityMention = {
   id: string;

@@ -7,7 +7,7 @@ const dataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
 
 type Names = Record<string, string[] | undefined>;
 type CountryRecord = { id: string; names: Names; demonyms?: Names; adjectives?: Names; metonyms?: Names };
-type OrganisationRecord = { id: string; names: Names };
+type OrganisationRecord = { id: string; kind?: string; names: Names };
 type TermRecord = { id: string; category?: string; names?: Names; phrasings?: Names };
 
 const listOf = <T>(dir: string, file: string, key: string): T[] => {
@@ -36,7 +36,7 @@ export function loadGazetteerEntries(dir = dataDir): GazetteerEntry[] {
       entriesOf(c.id, 'country', undefined, c.names, c.demonyms, c.adjectives, c.metonyms),
     ),
     ...listOf<OrganisationRecord>(dir, 'organisations.json', 'organisations').flatMap((o) =>
-      entriesOf(o.id, 'organisation', undefined, o.names),
+      entriesOf(o.id, 'organisation', o.kind, o.names),
     ),
     ...listOf<TermRecord>(dir, 'relations.json', 'relations').flatMap((t) =>
       entriesOf(t.id, 'term', t.category, t.names, t.phrasings),

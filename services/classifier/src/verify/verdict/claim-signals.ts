@@ -24,7 +24,7 @@ export type ClaimSignals = {
   at: Partial<Record<Cue, number>>;
 };
 
-type Cue =
+export type Cue =
   | 'relations'
   | 'membership'
   | 'fullMember'
@@ -55,8 +55,9 @@ const CUES: Record<Cue, RegExp> = {
   navalPresence: /hải quân|tàu chiến|chiến hạm|\bnav(y|al)\b|warships?|\bships\b|marine|舰|艦|флот|корабл/u,
   permanence:
     /thường trực|lâu dài|đồn trú|permanent|on a permanent basis|station(ed)?\b|en permanence|永久|常驻|постоянн/u,
+  // Denials, including "X does not mean Y" and "not yet": the claim states the storyline only to reject it.
   negation:
-    /không (tham gia|gia nhập|cho phép|cho nước ngoài|liên minh|phải)|bốn không|\bnot (join|a member|allow|host|an? )|\bno (military|foreign)|never|four no|ne (rejoint|participe)|pas (membre|d'alliance)|不(参加|結盟|结盟)|не (вступ|участв)/u,
+    /không (tham gia|gia nhập|cho phép|cho nước ngoài|liên minh|phải|có nghĩa)|chưa (phải|là|trở thành|gia nhập|tham gia)|bốn không|\bnot (join|a member|allow|host|an? |yet)|\b(does|do|did)(n['’]t| not) mean|\bno (military|foreign)|never|four no|ne (rejoint|participe)|pas (membre|d'alliance)|ne signifie pas|不(参加|結盟|结盟)|并不意味|並不意味|不意味着|не (вступ|участв|означа)|ещё не|еще не/u,
   inForce: /có hiệu lực|in force|into force|entré en vigueur|en vigueur|生效|вступ\S* в силу/u,
   signed: /\bký\b|ký kết|\bsigned\b|\bsigning\b|签署|簽署|signé|подписа/u,
   trade: /kim ngạch|thương mại|\btrade\b|commerce|commercial|贸易|貿易|торгов/u,
@@ -155,6 +156,18 @@ export function readClaimSignals(sentence: string): ClaimSignals {
     end: m.index + m[0].length,
   }));
   return { years, money: findMoney(sentence), level, has, at };
+}
+
+/** Every place a cue occurs in the sentence (start and end offsets), as written or without tone marks. */
+export function cueSpans(sentence: string, cue: Cue): { start: number; end: number }[] {
+  const spans = new Map<number, number>();
+  const add = (pattern: RegExp, text: string) => {
+    for (const m of text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`)))
+      if (!spans.has(m.index)) spans.set(m.index, m.index + m[0].length);
+  };
+  add(CUES[cue], sentence.toLowerCase());
+  add(FOLDED_CUES[cue], foldDiacritics(sentence));
+  return [...spans].map(([start, end]) => ({ start, end })).sort((a, b) => a.start - b.start);
 }
 
 /** The year written closest to a cue (within `window` characters), if any. */

@@ -1,3 +1,4 @@
+import type { VerifiedFact } from '@claimwatch/shared/domain';
 import { describe, expect, it } from 'vitest';
 import { fixtureFacts } from '../testing/reference-fixtures.ts';
 import { findTestEntities } from '../testing/test-gazetteer.ts';
@@ -104,6 +105,13 @@ describe('organisation membership', () => {
     expectVerdict(first(text), 'contradicts', 'vn-brics-partner-country', 'membership_status');
   });
 
+  it.each([
+    ['vi', 'Việt Nam chưa phải thành viên đầy đủ của BRICS mà chỉ là nước đối tác.'],
+    ['en', 'Vietnam is not yet a full member of BRICS.'],
+  ])('does not contradict a sentence denying full membership (%s)', (_lang, text) => {
+    expect(judge(text).filter((v) => v.verdict === 'contradicts')).toEqual([]);
+  });
+
   it('supports partner-country status', () => {
     expectVerdict(
       first('Vietnam joined BRICS as a partner country in 2025.'),
@@ -165,6 +173,74 @@ describe('agreements', () => {
   ] as const)('checks the year an agreement entered into force (%s)', (_lang, text, verdict) => {
     expectVerdict(first(text), verdict, 'vn-evfta-in-force', 'agreement_date');
   });
+
+  // An agreement fact is about the first agreement its text names, not every agreement or country it mentions.
+  const agreement = (id: string, parties: string[], date: string, en: string): VerifiedFact => ({
+    ...fixtureFacts.find((f) => f.id === 'vn-evfta-in-force')!,
+    id,
+    structured: { ...fixtureFacts.find((f) => f.id === 'vn-evfta-in-force')!.structured, parties, date },
+    text: { vi: en, en },
+  });
+  const agreements = indexFacts(
+    [
+      fixtureFacts.find((f) => f.id === 'vn-evfta-in-force')!,
+      agreement(
+        'vn-ukvfta',
+        ['VN', 'GB'],
+        '2020-12-29',
+        'The UK–Vietnam agreement (UKVFTA) was signed on 29 December 2020 and entered into force on 31 December 2020, carrying over the EVFTA commitments.',
+      ),
+      agreement(
+        'vn-rcep',
+        ['VN', 'RCEP'],
+        '2020-11-15',
+        'The Regional Comprehensive Economic Partnership (RCEP) was signed by 15 countries, ASEAN with China, on 15 November 2020.',
+      ),
+    ],
+    findTestEntities,
+  );
+  const judgeAgreements = (text: string) =>
+    compareWithFacts({ text, entities: findTestEntities(text), date: new Date('2026-11-01') }, agreements);
+
+  it('compares an EVFTA claim with the EVFTA fact only, not with a fact that merely mentions the EVFTA', () => {
+    const verdicts = judgeAgreements('EVFTA entered into force in 2018, boosting exports.');
+    expect(verdicts.map((v) => [v.factId, v.verdict])).toEqual([['vn-evfta-in-force', 'contradicts']]);
+  });
+
+  it('reads the event next to each agreement when a sentence names two', () => {
+    const inForce = indexFacts(
+      [
+        fixtureFacts.find((f) => f.id === 'vn-evfta-in-force')!,
+        agreement(
+          'vn-rcep-in-force',
+          ['VN', 'RCEP'],
+          '2022-01-01',
+          'The Regional Comprehensive Economic Partnership (RCEP) entered into force on 1 January 2022.',
+        ),
+      ],
+      findTestEntities,
+    );
+    const text = 'Both are parties to the EVFTA, in force since 2020, and to RCEP, in force since 2022.';
+    const verdicts = compareWithFacts(
+      { text, entities: findTestEntities(text), date: new Date('2026-11-01') },
+      inForce,
+    );
+    expect(verdicts.map((v) => [v.factId, v.verdict]).sort()).toEqual([
+      ['vn-evfta-in-force', 'supports'],
+      ['vn-rcep-in-force', 'supports'],
+    ]);
+  });
+
+  it('does not read "signed a protocol to join X" as the signing of X', () => {
+    expect(judgeAgreements('In 2023 the UK signed a protocol to join the RCEP.')).toEqual([]);
+    expect(judgeAgreements('Vietnam signed the RCEP in 2019.').map((v) => [v.factId, v.verdict])).toEqual([
+      ['vn-rcep', 'contradicts'],
+    ]);
+  });
+
+  it('does not compare a border treaty with China with the RCEP fact that lists China as a signatory', () => {
+    expect(judgeAgreements('The Vietnam–China land border treaty was signed in Hanoi in 1999.')).toEqual([]);
+  });
 });
 
 describe('"military alliance" against the four-nos defence policy', () => {
@@ -189,7 +265,11 @@ describe('"military alliance" against the four-nos defence policy', () => {
   it.each([
     ['vi', 'Việt Nam kiên trì chính sách "bốn không", không tham gia liên minh quân sự.'],
     ['en', 'Vietnam does not join military alliances under its four nos policy.'],
-  ])('leaves sentences restating the policy alone (%s)', (_lang, text) => {
+    ['vi', 'Nâng cấp quan hệ với Nga không có nghĩa là Việt Nam gia nhập liên minh quân sự.'],
+    ['en', 'A closer partnership with Moscow does not mean Vietnam is in a military alliance.'],
+    ['en', "Closer ties don't mean Vietnam has entered a military alliance, the ministry said."],
+    ['fr', 'Ce partenariat ne signifie pas que le Vietnam entre dans une alliance militaire.'],
+  ])('leaves sentences restating the policy or denying the storyline alone (%s)', (_lang, text) => {
     expect(judge(text).filter((v) => v.verdict === 'contradicts')).toEqual([]);
   });
 });

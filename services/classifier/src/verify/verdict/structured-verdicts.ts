@@ -1,6 +1,7 @@
 import type { VerifiedFact } from '@claimwatch/shared/domain';
 import {
   type ClaimSignals,
+  cueSpans,
   LEVEL_RANK,
   type PartnershipLevel,
   readClaimSignals,
@@ -13,27 +14,37 @@ export const VIETNAM = 'VN';
 /** A claim as verification sees it: its sentence, language-neutral entity ids, and when it was published. */
 export type VerdictClaim = {
   text: string;
-  entities: { id: string; kind: string; start: number }[];
+  entities: { id: string; kind: string; start: number; end?: number | undefined }[];
   date: Date | null;
 };
 
-/** A fact with the language-neutral ids found in its texts (agreements, organisations, terms) and its cues. */
-export type IndexedFact = VerifiedFact & { ids: ReadonlySet<string>; signals: ClaimSignals };
+/**
+ * A fact with the language-neutral ids found in its texts (agreements, organisations, terms) and its cues.
+ * `agreement` is the trade agreement the fact is about: the first one its text names ("The UK–Vietnam FTA
+ * (UKVFTA) … carrying over the EVFTA commitments" is about UKVFTA, not EVFTA).
+ */
+export type IndexedFact = VerifiedFact & {
+  ids: ReadonlySet<string>;
+  signals: ClaimSignals;
+  agreement: string | null;
+};
+
+type FactEntity = { id: string; category?: string | undefined };
 
 /** Reads each fact's texts once: ids through the gazetteer, cues through the claim-signal patterns. */
 export function indexFacts(
   facts: readonly VerifiedFact[],
-  findEntities: (text: string) => { id: string }[],
+  findEntities: (text: string) => FactEntity[],
 ): IndexedFact[] {
-  return facts.map((f) => ({
-    ...f,
-    ids: new Set([
-      ...f.structured.parties,
-      ...findEntities(f.text.en).map((e) => e.id),
-      ...findEntities(f.text.vi).map((e) => e.id),
-    ]),
-    signals: readClaimSignals(`${f.text.en} ${f.text.vi}`),
-  }));
+  return facts.map((f) => {
+    const mentions = [...findEntities(f.text.en), ...findEntities(f.text.vi)];
+    return {
+      ...f,
+      ids: new Set([...f.structured.parties, ...mentions.map((e) => e.id)]),
+      signals: readClaimSignals(`${f.text.en} ${f.text.vi}`),
+      agreement: mentions.find((e) => e.category === 'trade_agreement')?.id ?? null,
+    };
+  });
 }
 
 export const structuredChecks = [
@@ -348,10 +359,37 @@ function quantity(c: Context, f: IndexedFact): StructuredVerdict | undefined {
 const eventOf = (s: ClaimSignals): 'in_force' | 'signed' | undefined =>
   s.has.inForce ? 'in_force' : s.has.signed ? 'signed' : undefined;
 
+/**
+ * Where the claim states the event of the agreement `id`: a cue right after a mention ("RCEP, in force
+ * since…", within 40 characters), or just before it with at most two words between ("signed the CPTPP").
+ */
+function eventNextTo(c: Context, id: string, cue: 'inForce' | 'signed'): number | undefined {
+  const cues = cueSpans(c.claim.text, cue);
+  for (const mention of c.claim.entities.filter((e) => e.id === id)) {
+    const end = mention.end ?? mention.start + id.length;
+    const after = cues.find((k) => k.start >= end && k.start - end <= 40);
+    if (after) return after.start;
+    const before = cues.findLast(
+      (k) => k.end <= mention.start && /^\W*(\S+\s+){0,2}$/u.test(c.claim.text.slice(k.end, mention.start)),
+    );
+    if (before) return before.start;
+  }
+  return undefined;
+}
+
 function agreementDate(c: Context, f: IndexedFact, factSignals: ClaimSignals): StructuredVerdict | undefined {
   if (f.kind !== 'agreement' || !f.structured.date) return;
-  const named = [...f.ids].filter((id) => !f.structured.parties.includes(id) && /^[A-Z]/.test(id));
+  const named = f.agreement ? [f.agreement] : [];
   let shared = named.filter((id) => c.ids.has(id));
+  const event = eventOf(c.signals);
+  let at = event === 'in_force' ? c.signals.at.inForce : c.signals.at.signed;
+  if (shared.length > 0 && event) {
+    // Named: read the event that belongs to this agreement's mention ("CPTPP, in force since 2019, and
+    // RCEP, in force since 2022"; "signed a protocol to join the CPTPP" is not the CPTPP's signing).
+    const own = eventNextTo(c, shared[0]!, event === 'in_force' ? 'inForce' : 'signed');
+    if (own === undefined) return;
+    at = own;
+  }
   if (shared.length === 0) {
     // Unnamed ("the EU–Vietnam Free Trade Agreement"): the same parties and the same kind of agreement.
     const partners = partnerOf(f);
@@ -363,9 +401,7 @@ function agreementDate(c: Context, f: IndexedFact, factSignals: ClaimSignals): S
     if (!sameParties || kinds.length === 0) return;
     shared = [named[0] ?? kinds[0]!];
   }
-  const event = eventOf(c.signals);
   if (!event || event !== eventOf(factSignals)) return;
-  const at = event === 'in_force' ? c.signals.at.inForce : c.signals.at.signed;
   const nearest = yearNear(c.signals, at, 60);
   if (nearest === undefined) return;
   const factYear = yearOf(f.structured.date)!;
