@@ -72,6 +72,8 @@ export function buildReferenceSet(
       activeNarratives.flatMap((n) => [
         { id: `${n.id}#title`, text: `${n.title.vi} ${n.title.en}`, phrasings: phrasingsOf.get(n.id) },
         ...n.examplePhrasings.map((p, i) => ({ id: `${n.id}#${i}`, text: p.text })),
+        // A claim a reviewer confirmed as repeating the narrative is one more example of how it is told.
+        ...(phrasingsOf.get(n.id) ?? []).map((p) => ({ id: `${n.id}#confirmed:${p.source}`, text: p.text })),
       ]),
       { findEntities, ranker },
     ),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseVerifyPolicy } from './policy/verify-policy.ts';
-import { buildReferenceSet } from './reference-set.ts';
+import { buildReferenceSet, findNarratives } from './reference-set.ts';
 import { fixtureFacts, fixtureNarratives } from './testing/reference-fixtures.ts';
 import { findTestEntities } from './testing/test-gazetteer.ts';
 import { narrativeSignatures, type VerifyContext, verifyClaim } from './verify-claims.ts';
@@ -224,5 +224,21 @@ describe('past responses as references', () => {
     );
     expect(flag?.reason).toBe('contradicts_verified_fact');
     expect(flag?.references.some((r) => r.kind === 'response')).toBe(false);
+  });
+});
+
+describe('confirmed narrative repetitions', () => {
+  // Told without any of the narrative's own words: only a confirmed earlier claim links it.
+  const confirmedClaim = 'Hà Nội nay đã là chư hầu quân sự của Điện Kremlin, theo một blog ẩn danh.';
+  const later = 'Một blog ẩn danh viết rằng Hà Nội nay đã là chư hầu quân sự của Điện Kremlin.';
+  const withConfirmed = buildReferenceSet(fixtureFacts, fixtureNarratives, findTestEntities, {
+    confirmed: [{ referenceId: 'nar-vn-joined-military-alliance', claimId: 'claim-9', text: confirmedClaim }],
+  });
+
+  it('become example phrasings: a later claim told the same way is matched to the narrative', () => {
+    const best = (s: typeof set) => findNarratives(s, later, 1)[0];
+    expect(best(set)?.score ?? 0).toBeLessThan(0.5);
+    expect(best(withConfirmed)).toMatchObject({ id: 'nar-vn-joined-military-alliance' });
+    expect(best(withConfirmed)!.score).toBeGreaterThanOrEqual(0.75);
   });
 });
