@@ -91,6 +91,16 @@ describe('verifyClaim', () => {
     expect(policy.thresholdsFor('vi').values.checkworthiness).toBe(0.9);
     expect(policy.revision).toMatch(/^1\+[0-9a-f]{8}$/);
   });
+
+  it('says that related facts listed with an unverified claim are context, not verdicts', async () => {
+    const [unrelated] = await verify('A regional film festival will open in Da Nang next spring.');
+    expect(unrelated?.evidence.matches).toEqual([]);
+    expect(unrelated?.evidence.explanation.en).toContain('matches no verified fact yet');
+    const [related] = await verify('Vietnam and Canada will open a new consulate in Toronto next year.');
+    expect(related?.evidence.matches.length).toBeGreaterThan(0);
+    expect(related?.evidence.explanation.en).toContain('context only');
+    expect(related?.evidence.explanation.vi).toContain('chỉ để tham khảo');
+  });
 });
 
 describe('thresholds per language and model version', () => {

@@ -182,7 +182,8 @@ export async function verifyClaim(claim: ClaimToVerify, ctx: VerifyContext): Pro
   const narrative = narrativeFlag(findNarratives(ctx.set, claim.text, 5));
   if (narrative) out.push(narrative);
 
-  if (out.length === 0 && supported.size === 0 && claim.checkworthiness >= t.checkworthiness)
+  if (out.length === 0 && supported.size === 0 && claim.checkworthiness >= t.checkworthiness) {
+    const related = factHits.filter((h) => h.score >= t.factSuggest).slice(0, 3);
     out.push({
       reason: 'unverified_checkworthy',
       score: round(claim.checkworthiness),
@@ -190,24 +191,29 @@ export async function verifyClaim(claim: ClaimToVerify, ctx: VerifyContext): Pro
       references: [],
       evidence: {
         ...base('suggest'),
-        matches: factHits
-          .filter((h) => h.score >= t.factSuggest)
-          .slice(0, 3)
-          .map((h) => ({
-            kind: 'verified_fact' as const,
-            id: h.id,
-            version: version(h.id),
-            score: round(h.score),
-          })),
+        matches: related.map((h) => ({
+          kind: 'verified_fact' as const,
+          id: h.id,
+          version: version(h.id),
+          score: round(h.score),
+        })),
         thresholds: { checkworthiness: t.checkworthiness, factSuggest: t.factSuggest },
         margin: null,
-        explanation: {
-          vi: 'Câu nêu một khẳng định có thể kiểm chứng về quan hệ đối ngoại của Việt Nam; chưa khớp với dữ kiện đã xác minh nào.',
-          en: "The sentence makes a checkable claim about Vietnam's foreign relations; it matches no verified fact yet.",
-        },
+        // Related facts are listed for context: say so, so that a reviewer does not read them as verdicts.
+        explanation:
+          related.length === 0
+            ? {
+                vi: 'Câu nêu một khẳng định có thể kiểm chứng về quan hệ đối ngoại của Việt Nam; chưa khớp với dữ kiện đã xác minh nào.',
+                en: "The sentence makes a checkable claim about Vietnam's foreign relations; it matches no verified fact yet.",
+              }
+            : {
+                vi: 'Câu nêu một khẳng định có thể kiểm chứng về quan hệ đối ngoại của Việt Nam; các dữ kiện liên quan bên dưới chỉ để tham khảo, không dữ kiện nào xác nhận hay bác bỏ câu này.',
+                en: "The sentence makes a checkable claim about Vietnam's foreign relations; the related facts below are context only: none confirms or contradicts it.",
+              },
       },
       models,
     });
+  }
   return out.map(withPastResponses);
 
   /**
