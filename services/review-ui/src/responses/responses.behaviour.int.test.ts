@@ -194,6 +194,14 @@ describe('review: submit, approve by someone else, publish', () => {
     const approved = await act(manager, detail.id, 'approve');
     expect(approved.status, approved.body).toBe(200);
     expect(approved.json<ResponseDetail>()).toMatchObject({ status: 'approved', approvedVersion: 1 });
+    // The approved response is a reference now: the classifier is told to re-verify what repeats it.
+    expect(
+      await server.database.db
+        .selectFrom('reference_changes')
+        .select(['reference_kind', 'version'])
+        .where('reference_id', '=', detail.id)
+        .execute(),
+    ).toEqual([{ reference_kind: 'response', version: 1 }]);
     const published = await act(manager, detail.id, 'publish');
     expect(published.json<ResponseDetail>().status).toBe('published');
     expect(published.json<ResponseDetail>().publishedAt).not.toBeNull();

@@ -1,4 +1,10 @@
-import { type Db, type JsonValue, recordAuditEvent, type UserRow } from '@claimwatch/shared/db';
+import {
+  type Db,
+  type JsonValue,
+  recordAuditEvent,
+  recordReferenceChange,
+  type UserRow,
+} from '@claimwatch/shared/db';
 import type {
   CitationKind,
   FlagReason,
@@ -429,6 +435,8 @@ export async function approveResponse(deps: ResponseDeps, actor: Actor, id: stri
         'conflict',
         `The citation check failed: ${check.problems.map((p) => `${p.code} (${p.message})`).join('; ')}`,
       );
+    // An approved response is a reference: the classifier re-verifies suggestions that repeat its claims.
+    await recordReferenceChange(trx, 'response', row.id, row.version);
     return {
       status: 'approved',
       approved_by: actor.id,

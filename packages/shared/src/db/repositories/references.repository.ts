@@ -472,13 +472,31 @@ export async function findDocumentsAffectedByReference(
 /** A claim an approved or published response answered: the next claim worded like it was answered before. */
 export type AnsweredClaim = { responseId: string; claimId: string; text: string; verdictLabel: string };
 
-export async function listAnsweredClaims(db: Db): Promise<AnsweredClaim[]> {
+/** Claims of suggested flags (what triage still has to decide), newest first: re-verification candidates. */
+export async function listSuggestedClaims(
+  db: Db,
+  limit = 5000,
+): Promise<{ documentId: string; claimId: string; text: string }[]> {
+  const rows = await db
+    .selectFrom('flags as f')
+    .innerJoin('claims as c', 'c.id', 'f.claim_id')
+    .where('f.status', '=', 'suggested')
+    .select(['f.document_id', 'c.id as claim_id', 'c.text'])
+    .distinct()
+    .orderBy('c.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ documentId: r.document_id, claimId: r.claim_id, text: r.text }));
+}
+
+export async function listAnsweredClaims(db: Db, responseId?: string): Promise<AnsweredClaim[]> {
   const rows = await db
     .selectFrom('responses as r')
     .innerJoin('response_flags as rf', 'rf.response_id', 'r.id')
     .innerJoin('flags as f', 'f.id', 'rf.flag_id')
     .innerJoin('claims as c', 'c.id', 'f.claim_id')
     .where('r.status', 'in', ['approved', 'published'])
+    .$if(responseId !== undefined, (q) => q.where('r.id', '=', responseId!))
     .select(['r.id as response_id', 'c.id as claim_id', 'c.text', 'r.verdict_label'])
     .distinct()
     .orderBy('r.id')
