@@ -13,8 +13,8 @@ import { defaultGazetteer } from '../detect/gazetteer/load-gazetteer.ts';
 import { createMatcher } from './match/match-references.ts';
 import { defaultVerifyPolicy } from './policy/verify-policy.ts';
 import { findReferences } from './reference-set.ts';
-import { entityFinder } from './verifier.ts';
 import { VIETNAM } from './verdict/structured-verdicts.ts';
+import { entityFinder } from './verifier.ts';
 
 /**
  * A fact or narrative was added, edited or retired: the documents whose flags cite it, and (for facts) the
