@@ -73,7 +73,8 @@ export type ShadowUnflaggedCount = { modelId: string; revision: string; lang: st
 /**
  * What the digest's shadow comparison counts, for the window [start, end):
  * - `decided`: flags decided in the window (as the active model's precision counts them), each judged by
- *   the shadow score of its claim — only flags whose claim a shadow revision scored;
+ *   the shadow score of its claim — only flags whose claim a shadow revision scored before the window
+ *   ended (a score made later does not rewrite a past week);
  * - `unflagged`: claims a shadow revision scored in the window (`created_at`, which never moves) and
  *   would flag, with no flag of any status raised on them before the window's end.
  * The document's language is the one the flag list filters on (`documents.lang`, `und` when unknown).
@@ -97,7 +98,7 @@ export async function countShadowOutcomes(
       from flags f
         join shadow_scores s on s.claim_id = f.claim_id
         join documents d on d.id = f.document_id
-      where f.decided_at >= ${start} and f.decided_at < ${end}
+      where f.decided_at >= ${start} and f.decided_at < ${end} and s.created_at < ${end}
         and f.status in ('confirmed', 'dismissed', 'escalated')
       group by 1, 2, 3, 4, 5`.execute(db),
     sql<{ model_id: string; revision: string; lang: string; count: Num }>`
