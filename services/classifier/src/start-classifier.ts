@@ -8,6 +8,7 @@ import type { Gazetteer } from './detect/gazetteer/gazetteer.ts';
 import { defaultGazetteer } from './detect/gazetteer/load-gazetteer.ts';
 import { createReferenceCache } from './flag/propose-document-flags.ts';
 import { createModelState, type ModelState } from './models/model-state.ts';
+import { createShadowModelState, type ShadowModelState } from './models/shadow-model.ts';
 import { sweepOutdatedClassifications, sweepUnclassified } from './sweep/sweep-unclassified.ts';
 import { loadNli } from './verify/nli/nli-jsonl.ts';
 import { reevaluateReferenceChanges } from './verify/reevaluate.ts';
@@ -34,6 +35,7 @@ export type RunningClassifier = {
   /** Re-reads the active models now (the sweep does it periodically); true when they changed. */
   refreshModels(): Promise<boolean>;
   models: ModelState;
+  shadow: ShadowModelState;
   close(): Promise<void>;
 };
 
@@ -41,8 +43,9 @@ export function startClassifier(deps: ClassifierDeps): RunningClassifier {
   const logger = deps.logger.child({ service: 'classifier' });
   const gazetteer = deps.gazetteer ?? defaultGazetteer();
   const models = createModelState(deps.config, { modelsDir: deps.modelsDir ?? '' });
+  const shadow = createShadowModelState(deps.config, { modelsDir: deps.modelsDir ?? '' }, logger);
   const handlers: HandlerMap<'classifier'> = {
-    classify: handleClassify({ db: deps.db, queues: deps.queues, gazetteer, models }),
+    classify: handleClassify({ db: deps.db, queues: deps.queues, gazetteer, models, shadow }),
     verify: handleVerify({
       db: deps.db,
       references: createReferenceCache({
@@ -59,6 +62,8 @@ export function startClassifier(deps: ClassifierDeps): RunningClassifier {
     concurrency: { classify: deps.config.concurrency },
   });
   const refreshModels = async () => {
+    // The shadow model never re-classifies anything: documents classified from now on get its scores.
+    if (await shadow.refresh()) logger.info('shadow model changed');
     const changed = await models.refresh();
     const active = await models.current();
     if (changed) logger.info({ modelSet: active.modelSet }, 'active models changed');
@@ -84,6 +89,7 @@ export function startClassifier(deps: ClassifierDeps): RunningClassifier {
     reevaluateReferences,
     refreshModels,
     models,
+    shadow,
     async close() {
       clearInterval(timer);
       await workers.close();

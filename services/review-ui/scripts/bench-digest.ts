@@ -4,11 +4,15 @@
  * ≤ 10 s. Seeds a throw-away database on TEST_DATABASE_URL's server with set-based SQL, builds the week
  * three times (the first cold), prints the times, then drops the database.
  *
- * Options: --docs N (documents in the week, default 100000), --flags N (default 10000).
+ * Shadow mode: every flagged claim and SHADOW_CLAIMS more unflagged claims of the week carry a shadow
+ * model's score; the shadow comparison's own query time is printed next to the whole build's.
+ *
+ * Options: --docs N (documents in the week, default 100000), --flags N (default 10000),
+ * --shadow-claims N (unflagged claims with a shadow score, default 50000).
  */
 import { performance } from 'node:perf_hooks';
 import { loadTestingConfig, readProcessEnv } from '@claimwatch/shared/config';
-import { migrateToLatest, openPostgres } from '@claimwatch/shared/db';
+import { countShadowOutcomes, migrateToLatest, openPostgres } from '@claimwatch/shared/db';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildWeeklyDigest } from '../src/digest/build-digest.ts';
@@ -22,6 +26,7 @@ const option = (name: string, fallback: number) => {
 const DOCS = option('docs', 100_000);
 const HISTORY = DOCS;
 const FLAGS = option('flags', 10_000);
+const SHADOW_CLAIMS = option('shadow-claims', 50_000);
 const SOURCES = 200;
 const WEEK = '2026-W47';
 const TZ = 'Asia/Ho_Chi_Minh';
@@ -115,6 +120,17 @@ try {
       case i % 10 when 7 then 'fetch_timeout' when 8 then 'fetch_host_busy' when 9 then 'fetch_blocked_by_robots' end,
       '${start.toISOString()}'::timestamptz + make_interval(secs => i::float8 * ${weekSeconds} / ${DOCS * 1.5})
     from generate_series(1, ${Math.round(DOCS * 1.5)}) i, src`);
+  // Shadow mode: unflagged claims on the week's documents, then a shadow score for every claim of the week.
+  await run(`
+    insert into claims (document_id, start_offset, end_offset, text, checkworthiness, claim_type, model_id, model_revision, created_at)
+    select id, 10, 14, 'unflagged', 0.2, 'other', 'detector', '1', created_at from documents
+    where created_at >= '${start.toISOString()}' and created_at < '${end.toISOString()}'
+    order by created_at, id limit ${SHADOW_CLAIMS}`);
+  await run(`
+    insert into shadow_scores (claim_id, model_id, model_revision, score, threshold, would_flag, created_at)
+    select c.id, 'shadow-bench', 'r1', x.score, 0.5, x.score >= 0.5, c.created_at
+    from claims c, lateral (select (abs(hashtext(c.id::text)) % 1000) / 1000.0 as score) x
+    where c.created_at >= '${start.toISOString()}' and c.created_at < '${end.toISOString()}'`);
   await run('analyze');
   const seeded = performance.now() - t0;
 
@@ -129,6 +145,13 @@ try {
     last = await buildWeeklyDigest(db, WEEK, settings, new Date('2026-11-23T01:00:00Z'));
     times.push(performance.now() - t);
   }
+  const shadowTimes: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    await countShadowOutcomes(db, { start, end });
+    shadowTimes.push(performance.now() - t);
+  }
+  const shadowRows = await sql<{ n: string }>`select count(*) as n from shadow_scores`.execute(db);
   const d = last!.data;
   console.log(`seeded in ${(seeded / 1000).toFixed(1)} s`);
   console.log(
@@ -138,6 +161,11 @@ try {
     `digest: crawled ${d.volume.totals.crawled.current}, flagged ${d.volume.totals.flagged.current}, triaged ${d.team.triaged}, ` +
       `p50/p90 triage ${d.team.timeToTriage.p50Hours}/${d.team.timeToTriage.p90Hours} h, ${d.models.length} model×language rows, ` +
       `${d.narratives.references.length} narratives, ${d.coverage.sources.length} sources covered`,
+  );
+  console.log(
+    `shadow: ${shadowRows.rows[0]!.n} shadow scores, ${d.shadow?.length ?? 0} shadow×language rows; its queries warm ` +
+      `${(shadowTimes[1]! / 1000).toFixed(2)} s / ${(shadowTimes[2]! / 1000).toFixed(2)} s ` +
+      `(${((100 * shadowTimes[2]!) / times[2]!).toFixed(0)}% of the warm build)`,
   );
   console.log(
     `build time: cold ${(times[0]! / 1000).toFixed(2)} s, warm ${(times[1]! / 1000).toFixed(2)} s / ${(times[2]! / 1000).toFixed(2)} s (target ≤ 10 s)`,

@@ -9,6 +9,12 @@ export const classifierEnv = z.object({
     .describe(
       'Check-worthiness model id (a `claimwatch-linear` model in the models directory or built in). Default: the head trained on CLASSIFIER_EMBEDDING_MODEL when one is installed, else the built-in claimwatch-checkworthy-vi-en.',
     ),
+  CLASSIFIER_SHADOW_CHECKWORTHY_MODEL: z
+    .string()
+    .optional()
+    .describe(
+      'Shadow mode: a second check-worthiness model id (installed or built in) that scores every stored claim next to the active one and proposes nothing; the weekly digest compares it with what reviewers decided about the active flags. A missing or broken model is logged and classification goes on without it. Unset: no shadow model.',
+    ),
   CLASSIFIER_EMBEDDING_MODEL: z
     .string()
     .optional()
@@ -39,6 +45,7 @@ export const classifierEnv = z.object({
 export type ClassifierConfig = {
   concurrency: number;
   checkworthyModel: string | undefined;
+  shadowCheckworthyModel: string | undefined;
   embeddingModel: string | undefined;
   nliModel: string | undefined;
   modelBatchSize: number;
@@ -51,6 +58,7 @@ export function loadClassifierConfig(env: Env): ClassifierConfig {
   return {
     concurrency: v.CLASSIFIER_CONCURRENCY,
     checkworthyModel: v.CLASSIFIER_CHECKWORTHY_MODEL,
+    shadowCheckworthyModel: v.CLASSIFIER_SHADOW_CHECKWORTHY_MODEL,
     embeddingModel: v.CLASSIFIER_EMBEDDING_MODEL,
     nliModel: v.CLASSIFIER_NLI_MODEL,
     modelBatchSize: v.CLASSIFIER_MODEL_BATCH_SIZE,

@@ -12,6 +12,7 @@ export * from './repositories/flags.repository.ts';
 export * from './repositories/pages.repository.ts';
 export * from './repositories/references.repository.ts';
 export * from './repositories/sessions.repository.ts';
+export * from './repositories/shadow-scores.repository.ts';
 export * from './repositories/snapshots.repository.ts';
 export * from './repositories/sources.repository.ts';
 export * from './repositories/users.repository.ts';

@@ -1,6 +1,6 @@
-import type { Db } from '@claimwatch/shared/db';
+import { countShadowOutcomes, type Db } from '@claimwatch/shared/db';
 import { sql } from 'kysely';
-import type { DigestData, SourceCoverage, Timing, VolumeRow } from './digest.types.ts';
+import type { DigestData, ShadowComparison, SourceCoverage, Timing, VolumeRow } from './digest.types.ts';
 import { bandOf, meanAndSd, percentile, round, wilsonInterval } from './digest-stats.ts';
 import { daysOf, type Window } from './iso-week.ts';
 
@@ -289,6 +289,8 @@ export async function computeDigest(
     m.interval = ci && { low: round(ci.low), high: round(ci.high) };
   }
 
+  const shadow = await compareShadowModels(db, window);
+
   // ---- Coverage: daily volume per source against its last 4 weeks, fetch failures, blocks, extraction.
   const [perDay, fetchRows, extraction] = await Promise.all([
     sql<{ source_id: string; day: string; count: Num }>`
@@ -424,6 +426,7 @@ export async function computeDigest(
         b.count - a.count ||
         a.reason.localeCompare(b.reason),
     ),
+    ...(shadow.length > 0 ? { shadow } : {}),
     coverage: {
       sources: coverage,
       silent: coverage.filter((s) => s.silentDays > 0).length,
@@ -437,6 +440,67 @@ export async function computeDigest(
       },
     },
   };
+}
+
+const proportion = (successes: number, trials: number) => {
+  const ci = wilsonInterval(successes, trials);
+  return {
+    value: trials === 0 ? null : round(successes / trials),
+    interval: ci && { low: round(ci.low), high: round(ci.high) },
+  };
+};
+
+/**
+ * Shadow mode: each shadow model revision (and document language) against what people decided about the
+ * active model's flags in the window, and the claims it would flag that the active model never flagged.
+ */
+async function compareShadowModels(db: Db, window: Window): Promise<ShadowComparison[]> {
+  const { decided, unflagged } = await countShadowOutcomes(db, window);
+  const rows = new Map<string, ShadowComparison>();
+  const rowOf = (r: { modelId: string; revision: string; lang: string }) => {
+    const key = `${r.modelId}\u0000${r.revision}\u0000${r.lang}`;
+    return (
+      rows.get(key) ??
+      rows
+        .set(key, {
+          modelId: r.modelId,
+          revision: r.revision,
+          lang: r.lang,
+          confirmed: 0,
+          dismissed: 0,
+          escalated: 0,
+          wouldFlagConfirmed: 0,
+          wouldFlagDismissed: 0,
+          precision: null,
+          interval: null,
+          activePrecision: null,
+          activeInterval: null,
+          wouldFlagUnflagged: 0,
+        })
+        .get(key)!
+    );
+  };
+  for (const d of decided) {
+    const row = rowOf(d);
+    row[d.status] += d.count;
+    if (d.wouldFlag && d.status === 'confirmed') row.wouldFlagConfirmed += d.count;
+    if (d.wouldFlag && d.status === 'dismissed') row.wouldFlagDismissed += d.count;
+  }
+  for (const u of unflagged) rowOf(u).wouldFlagUnflagged += u.count;
+  for (const row of rows.values()) {
+    const shadow = proportion(row.wouldFlagConfirmed, row.wouldFlagConfirmed + row.wouldFlagDismissed);
+    const active = proportion(row.confirmed, row.confirmed + row.dismissed);
+    row.precision = shadow.value;
+    row.interval = shadow.interval;
+    row.activePrecision = active.value;
+    row.activeInterval = active.interval;
+  }
+  return [...rows.values()].sort(
+    (a, b) =>
+      a.modelId.localeCompare(b.modelId) ||
+      a.revision.localeCompare(b.revision) ||
+      a.lang.localeCompare(b.lang),
+  );
 }
 
 function timing(hours: number[], slaHours: number): Timing {

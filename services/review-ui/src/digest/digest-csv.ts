@@ -118,6 +118,16 @@ export function renderDigestCsv(data: DigestData, locale: DigestLocale): string 
       null,
       null,
     ]);
+  for (const m of data.shadow ?? [])
+    rows.push([
+      'shadow',
+      `${m.modelId}@${m.revision}:${m.lang}`,
+      `${m.modelId} ${m.revision} ${m.lang}`,
+      m.wouldFlagConfirmed,
+      m.wouldFlagDismissed,
+      m.precision,
+      `confirmed=${m.confirmed} dismissed=${m.dismissed} escalated=${m.escalated} active_precision=${m.activePrecision ?? ''} would_flag_unflagged=${m.wouldFlagUnflagged}`,
+    ]);
   for (const s of data.coverage.sources)
     rows.push([
       'coverage_source',

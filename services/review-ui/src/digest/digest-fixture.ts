@@ -160,6 +160,59 @@ export async function buildDigestWeek(db: Db) {
     f6: await flag(betaWeek[5]!, vnTime('2026-11-21', 1)),
   };
 
+  // Shadow mode: a second check-worthiness model (shadow-cw@r2) scored the week's claims. Thresholds as
+  // in force: vi 0.3, en 0.6. On the decided flags it would flag f1 (confirmed, vi), f4 (dismissed, en)
+  // and f5 (escalated, en), not f2 (confirmed, vi) or f3 (dismissed, vi); it would flag f6 (undecided).
+  const SHADOW = { id: 'shadow-cw', revision: 'r2' };
+  const shadowScore = async (claimId: string, lang: 'vi' | 'en', score: number, createdAt: Date) => {
+    const threshold = lang === 'vi' ? 0.3 : 0.6;
+    await db
+      .insertInto('shadow_scores')
+      .values({
+        claim_id: claimId,
+        model_id: SHADOW.id,
+        model_revision: SHADOW.revision,
+        score,
+        threshold,
+        would_flag: score >= threshold,
+        created_at: createdAt,
+      })
+      .execute();
+  };
+  /** A claim the active model did not flag (stored directly: no classification, so volume stays put). */
+  const unflaggedClaim = async (document: { id: string }) =>
+    db
+      .insertInto('claims')
+      .values({
+        document_id: document.id,
+        start_offset: 0,
+        end_offset: 10,
+        text: 'Unflagged claim about Vietnam.',
+        checkworthiness: 0.1,
+        claim_type: 'other',
+        entities: '[]',
+        dates: '[]',
+        quantities: '[]',
+        model_id: 'test-detector',
+        model_revision: '1',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  const scored = vnTime('2026-11-16', 8);
+  await shadowScore(flags.f1.claim_id, 'vi', 0.8, scored);
+  await shadowScore(flags.f2.claim_id, 'vi', 0.2, scored);
+  await shadowScore(flags.f3.claim_id, 'vi', 0.1, scored);
+  await shadowScore(flags.f4.claim_id, 'en', 0.9, scored);
+  await shadowScore(flags.f5.claim_id, 'en', 0.7, scored);
+  await shadowScore(flags.f6.claim_id, 'en', 0.95, scored);
+  // Week 45: flag 0's claim (decided then, not in this week).
+  await shadowScore(flag0.claim_id, 'vi', 0.9, vnTime('2026-11-02', 8));
+  // Claims the active model never flagged: one in the week it would flag (counted), one it would not,
+  // and one it would flag but scored the week before (not counted).
+  await shadowScore((await unflaggedClaim(alphaWeek[3]!)).id, 'vi', 0.5, vnTime('2026-11-18', 8));
+  await shadowScore((await unflaggedClaim(betaWeek[3]!)).id, 'en', 0.4, vnTime('2026-11-19', 8));
+  await shadowScore((await unflaggedClaim(alphaWeek[4]!)).id, 'vi', 0.9, vnTime('2026-11-15', 8));
+
   // Narrative one's story was copied by Beta (English): the cluster's appearances count as spread.
   const cluster = await db
     .insertInto('document_clusters')
@@ -225,5 +278,5 @@ export async function buildDigestWeek(db: Db) {
   await fetch(beta.id, null, 'transient', 'fetch_timeout', vnTime('2026-11-19', 5));
   await fetch(beta.id, null, 'transient', 'fetch_timeout', vnTime('2026-11-20', 5));
 
-  return { alpha, beta, flags, flag0, responses: { response0, response1, response2 } };
+  return { alpha, beta, flags, flag0, shadow: SHADOW, responses: { response0, response1, response2 } };
 }

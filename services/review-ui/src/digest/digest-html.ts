@@ -1,7 +1,7 @@
 import { en } from '../web/i18n/catalog.en.ts';
 import { vi } from '../web/i18n/catalog.vi.ts';
 import type { Compared, DigestData, Timing } from './digest.types.ts';
-import { digestLink, flagLink, flagsLink, sourceHealthLink } from './digest-links.ts';
+import { digestLink, flagLink, flagsLink, shadowLinks, sourceHealthLink } from './digest-links.ts';
 
 /**
  * The digest as one self-contained HTML document (no script, inline SVG charts): the e-mail body and the
@@ -63,6 +63,29 @@ function bars(values: { label: string; value: number }[], width = 640, height = 
     })
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img">${chart}</svg>`;
+}
+
+/** Model accountability's shadow part; nothing when no shadow model scored a claim the period counts. */
+function shadowHtml(
+  data: DigestData,
+  t: Strings,
+  f: ReturnType<typeof formatters>,
+  a: (path: string, text: string | number) => string,
+): string {
+  if (!data.shadow || data.shadow.length === 0) return '';
+  const interval = (i: { low: number; high: number } | null) =>
+    i ? `${f.percent(i.low)} – ${f.percent(i.high)}` : '—';
+  const th = (...cells: string[]) => `<tr>${cells.map((c) => `<th>${esc(c)}</th>`).join('')}</tr>`;
+  const rows = data.shadow.map((r) => {
+    const links = shadowLinks(r, data.periodStart, data.periodEnd);
+    // The last figure has no link: those claims have no flag (see shadowLinks).
+    return `<tr><td>${esc(`${r.modelId}@${r.revision}`)}</td><td>${esc(f.lang(r.lang))}</td><td class="n">${a(links.confirmed, r.confirmed)}</td><td class="n">${a(links.dismissed, r.dismissed)}</td><td class="n">${a(links.wouldFlagConfirmed, r.wouldFlagConfirmed)}</td><td class="n">${a(links.wouldFlagDismissed, r.wouldFlagDismissed)}</td><td class="n">${f.percent(r.precision)}</td><td>${interval(r.interval)}</td><td class="n">${f.percent(r.activePrecision)}</td><td>${interval(r.activeInterval)}</td><td class="n">${r.wouldFlagUnflagged}</td></tr>`;
+  });
+  return `<h3>${esc(t.shadow.title)}</h3>
+<p class="muted">${esc(t.shadow.note)}</p>
+<table>${th(t.shadow.model, t.models.lang, t.team.confirmed, t.team.dismissed, t.shadow.wouldFlagConfirmed, t.shadow.wouldFlagDismissed, t.shadow.precision, t.models.interval, t.shadow.activePrecision, t.models.interval, t.shadow.unflagged)}
+${rows.join('\n')}</table>
+<p class="muted">${esc(t.shadow.unflaggedNote)}</p>`;
 }
 
 export function renderDigestHtml(data: DigestData, locale: DigestLocale, baseUrl: string): string {
@@ -168,6 +191,7 @@ ${
     : `<p><strong>${esc(t.models.dismissReasons)}</strong></p><table>${head(t.models.model, t.models.reason, t.models.count)}
 ${data.dismissReasons.map((r) => `<tr><td>${esc(`${r.modelId}@${r.revision}`)}</td><td>${esc(t.dismissReason[r.reason as keyof Strings['dismissReason']] ?? r.reason)}</td><td class="n">${r.count}</td></tr>`).join('\n')}</table>`
 }
+${shadowHtml(data, t, f, a)}
 </section>
 <section><h2>${esc(t.sections.coverage)}</h2>
 <p class="muted">${esc(t.coverage.note)}</p>

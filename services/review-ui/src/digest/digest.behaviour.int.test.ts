@@ -2,7 +2,9 @@ import { createTestDatabase, type TestDatabase } from '@claimwatch/shared/testin
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeeklyDigest } from './build-digest.ts';
 import type { StoredDigestView } from './digest.types.ts';
+import { renderDigestCsv } from './digest-csv.ts';
 import { buildDigestWeek, type DigestFixture, FIXTURE_TZ, FIXTURE_WEEK, vnTime } from './digest-fixture.ts';
+import { renderDigestHtml } from './digest-html.ts';
 
 const settings = { timezone: FIXTURE_TZ, slaTriageHours: 24, slaResponseHours: 72 };
 let database: TestDatabase;
@@ -130,6 +132,74 @@ describe('the weekly digest of a known week', () => {
     expect(built.data.dismissReasons).toEqual([
       { modelId: 'matcher', revision: '2', reason: 'claim_is_true', count: 1 },
       { modelId: 'matcher', revision: '2', reason: 'not_relevant', count: 1 },
+    ]);
+  });
+
+  it('compares the shadow model with what people decided about the active flags, and counts what it alone would flag', () => {
+    expect(built.data.shadow).toEqual([
+      {
+        modelId: 'shadow-cw',
+        revision: 'r2',
+        lang: 'en',
+        // f4 dismissed, f5 escalated (f6 is undecided): the shadow would flag both.
+        confirmed: 0,
+        dismissed: 1,
+        escalated: 1,
+        wouldFlagConfirmed: 0,
+        wouldFlagDismissed: 1,
+        precision: 0,
+        interval: { low: 0, high: 0.7935 },
+        activePrecision: 0,
+        activeInterval: { low: 0, high: 0.7935 },
+        // The unflagged English claim scored 0.4 < 0.6.
+        wouldFlagUnflagged: 0,
+      },
+      {
+        modelId: 'shadow-cw',
+        revision: 'r2',
+        lang: 'vi',
+        // f1, f2 confirmed, f3 dismissed: the shadow would flag f1 only.
+        confirmed: 2,
+        dismissed: 1,
+        escalated: 0,
+        wouldFlagConfirmed: 1,
+        wouldFlagDismissed: 0,
+        precision: 1,
+        interval: { low: 0.2065, high: 1 },
+        activePrecision: 0.6667,
+        activeInterval: { low: 0.2077, high: 0.9385 },
+        // One unflagged claim scored in the week it would flag; the one scored the week before is not counted.
+        wouldFlagUnflagged: 1,
+      },
+    ]);
+  });
+
+  it('renders the shadow comparison in Vietnamese and English, its numbers linked to the lists behind them', () => {
+    const base = 'https://cw.test';
+    const vi = renderDigestHtml(built.data, 'vi', base);
+    const en = renderDigestHtml(built.data, 'en', base);
+    expect(vi).toContain('<h3>So sánh với mô hình chạy ngầm (shadow)</h3>');
+    expect(vi).toContain('<th>Sẽ gắn cờ, mô hình đang chạy không gắn</th>');
+    expect(en).toContain('<h3>Shadow model comparison</h3>');
+    expect(en).toContain('<th>Precision (active)</th>');
+    const from = encodeURIComponent(built.data.periodStart);
+    const to = encodeURIComponent(built.data.periodEnd);
+    // Would flag among confirmed (vi): 1, linked to the confirmed flags the shadow would flag.
+    expect(en).toContain(
+      `<a href="${base}/flags?status=confirmed&amp;lang=vi&amp;shadow=shadow-cw%40r2&amp;shadowFlag=yes&amp;from=${from}&amp;to=${to}&amp;on=decided">1</a>`,
+    );
+    expect(en).toContain('<td class="n">100%</td><td>20.7% – 100%</td><td class="n">66.7%</td>');
+    // The unflagged count is shown without a link.
+    expect(en).toMatch(
+      /<td>20\.7% – 100%<\/td><td class="n">66\.7%<\/td><td>20\.8% – 93\.9%<\/td><td class="n">1<\/td><\/tr>/,
+    );
+    // Absent when no shadow model scored anything the week counts.
+    const { shadow: _shadow, ...withoutShadow } = built.data;
+    expect(renderDigestHtml(withoutShadow, 'en', base)).not.toContain('Shadow model comparison');
+    const csv = renderDigestCsv(built.data, 'en').split('\r\n');
+    expect(csv.filter((l) => l.startsWith('shadow,'))).toEqual([
+      'shadow,shadow-cw@r2:en,shadow-cw r2 en,0,1,0,confirmed=0 dismissed=1 escalated=1 active_precision=0 would_flag_unflagged=0',
+      'shadow,shadow-cw@r2:vi,shadow-cw r2 vi,1,0,1,confirmed=2 dismissed=1 escalated=0 active_precision=0.6667 would_flag_unflagged=1',
     ]);
   });
 

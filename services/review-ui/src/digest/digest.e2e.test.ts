@@ -90,11 +90,27 @@ describe('the weekly digest in the browser', () => {
     expect(await page.getByTestId('digest-silent').textContent()).toBe('1');
     // The charts drew (uPlot canvases), with no CSP complaint.
     expect(await page.locator('[data-testid="chart-volume"] canvas').count()).toBe(1);
+    // Model accountability's shadow part.
+    expect(await page.getByText('So sánh với mô hình chạy ngầm (shadow)').count()).toBe(1);
+    expect(await page.getByTestId('digest-shadow-shadow-cw@r2:vi').locator('td').allTextContents()).toEqual([
+      'shadow-cw@r2',
+      'Tiếng Việt',
+      '2',
+      '1',
+      '1',
+      '0',
+      '100%',
+      '20,7% – 100%',
+      '66,7%',
+      '20,8% – 93,9%',
+      '1',
+    ]);
     await page.screenshot({ path: path.join(screenshots, 'digest-vi.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Weekly digest 2026-W47');
     expect(await page.getByText('Model accountability').count()).toBe(1);
+    expect(await page.getByText('Shadow model comparison').count()).toBe(1);
     await page.screenshot({ path: path.join(screenshots, 'digest-en.png'), fullPage: true });
 
     // A flag dismissed the week before must not appear behind this week's number.
@@ -121,6 +137,18 @@ describe('the weekly digest in the browser', () => {
     await page.getByTestId('digest-filter-note').waitFor();
     expect(await page.getByTestId('flag-row').count()).toBe(2);
     await page.screenshot({ path: path.join(screenshots, 'digest-followed-list.png'), fullPage: true });
+
+    // Follow the shadow model's "would flag, confirmed" (Vietnamese): the one confirmed flag it would raise.
+    await page.goto(`${baseUrl}/digest/${FIXTURE_WEEK}`);
+    await page.getByTestId('digest-shadow-would-confirmed-shadow-cw@r2:vi').click();
+    await page.waitForURL(/shadowFlag=yes/);
+    const shadowUrl = new URL(page.url());
+    expect(shadowUrl.searchParams.get('shadow')).toBe('shadow-cw@r2');
+    expect(shadowUrl.searchParams.get('status')).toBe('confirmed');
+    await page.getByTestId('flag-row').first().waitFor();
+    await expect.poll(() => page.getByTestId('digest-filter-note').textContent()).toContain('shadow-cw@r2');
+    expect(await page.getByTestId('flag-row').count()).toBe(1);
+    await page.screenshot({ path: path.join(screenshots, 'digest-shadow-list.png'), fullPage: true });
     expect(cspViolations).toEqual([]);
     await context.close();
   });
@@ -162,6 +190,7 @@ describe('the weekly digest in the browser', () => {
       'models,matcher@2:en,matcher 2 en,0,1,0,0-0.7935',
       'models,matcher@2:vi,matcher 2 vi,2,1,0.6667,0.2077-0.9385',
     ]);
+    expect(lines.filter((l) => l.startsWith('shadow,'))).toHaveLength(2);
 
     await page.goto(`${baseUrl}/overview?range=week`);
     await page.getByTestId('digest-volume').waitFor();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestAccount, startTestServer, TestBrowser, type TestServer } from '../testing/test-browser.ts';
 import type { DigestData, StoredDigestView } from './digest.types.ts';
 import { buildDigestWeek, type DigestFixture, FIXTURE_WEEK } from './digest-fixture.ts';
-import { flagsLink } from './digest-links.ts';
+import { flagsLink, shadowLinks } from './digest-links.ts';
 
 let server: TestServer;
 let manager: TestBrowser;
@@ -93,6 +93,20 @@ describe('the digest API', () => {
     expect(
       await ids(flagsLink({ status: 'confirmed', model: 'matcher@9', from, to, on: 'decided' })),
     ).toEqual([]);
+    // The shadow comparison's lists: every count of its rows is the length of the list behind it.
+    const [shadowEn, shadowVi] = built.data.shadow!;
+    for (const row of [shadowEn!, shadowVi!]) {
+      const links = shadowLinks(row, from, to);
+      expect((await ids(links.confirmed)).length).toBe(row.confirmed);
+      expect((await ids(links.dismissed)).length).toBe(row.dismissed);
+      expect((await ids(links.wouldFlagConfirmed)).length).toBe(row.wouldFlagConfirmed);
+      expect((await ids(links.wouldFlagDismissed)).length).toBe(row.wouldFlagDismissed);
+    }
+    expect(await ids(shadowLinks(shadowVi!, from, to).wouldFlagConfirmed)).toEqual([f.f1.id]);
+    expect(await ids(shadowLinks(shadowEn!, from, to).wouldFlagDismissed)).toEqual([f.f4.id]);
+    const vi = { lang: 'vi', shadow: 'shadow-cw@r2', from, to, on: 'decided' as const };
+    expect(await ids(flagsLink({ ...vi, status: 'confirmed', shadowFlag: 'no' }))).toEqual([f.f2.id]);
+    expect(await ids(flagsLink({ ...vi, shadow: 'shadow-cw@r9', status: 'confirmed' }))).toEqual([]);
   });
 
   it('refuses weeks that are malformed or have not begun', async () => {

@@ -57,6 +57,8 @@ export type DigestData = {
     interval: { low: number; high: number } | null;
   }[];
   dismissReasons: { modelId: string; revision: string; reason: string; count: number }[];
+  /** Shadow-mode comparison; absent when no shadow model scored a claim the week counts. */
+  shadow?: ShadowComparison[];
   coverage: {
     sources: SourceCoverage[];
     silent: number;
@@ -65,6 +67,32 @@ export type DigestData = {
     politenessBlocks: number;
     extraction: { fetched: number; failed: number; rate: number | null };
   };
+};
+
+/**
+ * One shadow model revision in one document language. The items are the flags decided in the period
+ * whose claim the shadow scored (as the active precision counts flags); the shadow "would flag" an item
+ * when its score reached the check-worthiness threshold in force for the language.
+ */
+export type ShadowComparison = {
+  modelId: string;
+  revision: string;
+  lang: string;
+  /** Decided items with a shadow score, by decision. */
+  confirmed: number;
+  dismissed: number;
+  escalated: number;
+  /** …of which the shadow would have flagged. */
+  wouldFlagConfirmed: number;
+  wouldFlagDismissed: number;
+  /** The shadow's precision on the decided items: would-flag confirmed / would-flag (confirmed + dismissed). */
+  precision: number | null;
+  interval: { low: number; high: number } | null;
+  /** The active model's precision on the same items: confirmed / (confirmed + dismissed). */
+  activePrecision: number | null;
+  activeInterval: { low: number; high: number } | null;
+  /** Claims scored in the period that the shadow would flag and the active model never flagged. */
+  wouldFlagUnflagged: number;
 };
 
 export type Timing = {

@@ -46,6 +46,8 @@ describe('OpenAPI document', () => {
       'offset',
       'on',
       'reason',
+      'shadow',
+      'shadowFlag',
       'source',
       'status',
       'to',

@@ -17,14 +17,23 @@ export function registerFlagRoutes(api: Api, deps: ApiDeps): void {
       response: { 200: FlagPage, ...errorResponses('validation_failed', 'unauthenticated', 'forbidden') },
     },
     handler: async (request) => {
-      const { limit, offset, from, to, model, ...filter } = request.query;
+      const { limit, offset, from, to, model, shadow, shadowFlag, ...filter } = request.query;
       const [modelId, revision] = model ? model.split('@') : [];
+      const [shadowId, shadowRevision] = shadow ? shadow.split('@') : [];
       // One row more than asked tells whether there is a next page without counting the table.
       const rows = await listFlags(deps.db, {
         ...filter,
         from: from ? new Date(from) : undefined,
         to: to ? new Date(to) : undefined,
         model: modelId && revision ? { id: modelId, revision } : undefined,
+        shadow:
+          shadowId && shadowRevision
+            ? {
+                id: shadowId,
+                revision: shadowRevision,
+                wouldFlag: shadowFlag === undefined ? undefined : shadowFlag === 'yes',
+              }
+            : undefined,
         limit: limit + 1,
         offset,
       });

@@ -31,6 +31,15 @@ export const FlagListQuery = z.object({
     .regex(/^[^@\s]{1,100}@[^@\s]{1,100}$/, 'expected model-id@revision')
     .optional()
     .describe('Only flags raised by this model revision (`id@revision`).'),
+  shadow: z
+    .string()
+    .regex(/^[^@\s]{1,100}@[^@\s]{1,100}$/, 'expected model-id@revision')
+    .optional()
+    .describe('Only flags whose claim this shadow model revision (`id@revision`) scored.'),
+  shadowFlag: z
+    .enum(['yes', 'no'])
+    .optional()
+    .describe('With shadow: only flags whose claim the shadow model would (yes) or would not (no) flag.'),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });

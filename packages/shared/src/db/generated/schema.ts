@@ -277,6 +277,16 @@ export interface Sessions {
   last_seen_at: Generated<Timestamp>;
 }
 
+export interface ShadowScores {
+  claim_id: string;
+  model_id: string;
+  model_revision: string;
+  score: number;
+  threshold: number;
+  would_flag: boolean;
+  created_at: Generated<Timestamp>;
+}
+
 export interface Snapshots {
   id: Generated<string>;
   page_id: string;
@@ -377,6 +387,7 @@ export interface DB {
   responses: Responses;
   saved_filters: SavedFilters;
   sessions: Sessions;
+  shadow_scores: ShadowScores;
   snapshots: Snapshots;
   sources: Sources;
   users: Users;

@@ -7,6 +7,7 @@ import * as reviewAndResponses from './2026-11-24T400000_review_and_responses.ts
 import * as triageIndexes from './2026-11-24T410000_triage_indexes.ts';
 import * as accountSecurity from './2026-11-24T450000_account_security.ts';
 import * as digests from './2026-11-24T500000_digests.ts';
+import * as shadowScores from './2026-11-25T200000_shadow_scores.ts';
 
 /**
  * Every migration, keyed by its file name (applied in key order). Listed explicitly rather than read
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T410000_triage_indexes': triageIndexes,
   '2026-11-24T450000_account_security': accountSecurity,
   '2026-11-24T500000_digests': digests,
+  '2026-11-25T200000_shadow_scores': shadowScores,
 };

@@ -90,6 +90,8 @@ export type FlagListFilter = {
   to?: Date | undefined;
   on?: 'created' | 'decided' | undefined;
   model?: { id: string; revision: string } | undefined;
+  /** Only flags whose claim this shadow model revision scored (and, with `wouldFlag`, would / would not flag). */
+  shadow?: { id: string; revision: string; wouldFlag?: boolean | undefined } | undefined;
   limit: number;
   offset: number;
 };
@@ -122,6 +124,18 @@ export async function listFlags(db: Db, filter: FlagListFilter): Promise<FlagLis
   if (filter.to) query = query.where(at, '<', filter.to);
   if (filter.model)
     query = query.where(sql<boolean>`flags.models @> ${JSON.stringify([filter.model])}::jsonb`);
+  const shadow = filter.shadow;
+  if (shadow)
+    query = query.where(({ exists, selectFrom }) => {
+      let scored = selectFrom('shadow_scores')
+        .select('shadow_scores.claim_id')
+        .whereRef('shadow_scores.claim_id', '=', 'flags.claim_id')
+        .where('shadow_scores.model_id', '=', shadow.id)
+        .where('shadow_scores.model_revision', '=', shadow.revision);
+      if (shadow.wouldFlag !== undefined)
+        scored = scored.where('shadow_scores.would_flag', '=', shadow.wouldFlag);
+      return exists(scored);
+    });
   const rows = await query
     .orderBy('flags.priority', 'desc')
     .orderBy('flags.created_at', 'desc')

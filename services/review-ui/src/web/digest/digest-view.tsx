@@ -6,6 +6,7 @@ import { flagLink, flagsLink, sourceHealthLink } from '../../digest/digest-links
 import { formatLanguageName } from '../i18n/format.ts';
 import { intlLocale } from '../i18n/i18n.ts';
 import { BarChart, palette } from './chart.tsx';
+import { ShadowComparisonTable } from './shadow-comparison.tsx';
 
 function L(props: { to: string; testId?: string | undefined; children: ReactNode }) {
   return (
@@ -398,6 +399,23 @@ export function DigestView({ data }: { data: DigestData }) {
               </tbody>
             </table>
           </>
+        )}
+        {data.shadow && data.shadow.length > 0 && (
+          <ShadowComparisonTable
+            rows={data.shadow}
+            from={from}
+            to={to}
+            format={{
+              num,
+              pct,
+              lang,
+              link: (path, children, testId) => (
+                <L to={path} testId={testId}>
+                  {children}
+                </L>
+              ),
+            }}
+          />
         )}
       </section>
 

@@ -479,6 +479,17 @@ export const en: Catalog = {
       count: 'Count',
       note: "Precision = confirmed / (confirmed + dismissed), as judged by reviewers' decisions; Wilson 95% interval.",
     },
+    shadow: {
+      title: 'Shadow model comparison',
+      note: 'A shadow model only scores; it raises no flag. The items are the flags decided in the period whose claim the shadow model scored; "would flag" = score ≥ the check-worthiness threshold of the language. The active model\'s precision is on the same items.',
+      model: 'Shadow model',
+      wouldFlagConfirmed: 'Would flag, confirmed',
+      wouldFlagDismissed: 'Would flag, dismissed',
+      precision: 'Precision (shadow)',
+      activePrecision: 'Precision (active)',
+      unflagged: 'Would flag, active did not',
+      unflaggedNote: 'The last number has no list to open: those claims have no flag.',
+    },
     dismissReason: {
       not_a_claim: 'Not a claim',
       not_relevant: 'Not relevant',
@@ -523,6 +534,9 @@ export const en: Catalog = {
       created: 'Only flags raised from {{from}} to {{to}} (from the digest)',
       decided: 'Only flags decided from {{from}} to {{to}} (from the digest)',
       clear: 'Drop the period filter',
+      shadowScored: 'claims the shadow model {{model}} scored',
+      shadowYes: 'the shadow model {{model}} would flag',
+      shadowNo: 'the shadow model {{model}} would not flag',
     },
     email: {
       subject: 'ClaimWatch weekly digest {{week}}',

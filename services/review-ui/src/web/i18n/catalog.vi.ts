@@ -482,6 +482,17 @@ export const vi = {
       count: 'Số lượng',
       note: 'Độ chính xác = xác nhận / (xác nhận + bác bỏ), theo quyết định của người kiểm duyệt; khoảng Wilson 95%.',
     },
+    shadow: {
+      title: 'So sánh với mô hình chạy ngầm (shadow)',
+      note: 'Mô hình chạy ngầm chỉ chấm điểm, không gắn cờ nào. Các mục là những cờ được quyết định trong kỳ mà mô hình chạy ngầm đã chấm điểm câu của chúng; «sẽ gắn cờ» = điểm ≥ ngưỡng đáng kiểm chứng của ngôn ngữ. Độ chính xác của mô hình đang chạy được tính trên cùng các mục.',
+      model: 'Mô hình chạy ngầm',
+      wouldFlagConfirmed: 'Sẽ gắn cờ, được xác nhận',
+      wouldFlagDismissed: 'Sẽ gắn cờ, bị bác bỏ',
+      precision: 'Độ chính xác (chạy ngầm)',
+      activePrecision: 'Độ chính xác (đang chạy)',
+      unflagged: 'Sẽ gắn cờ, mô hình đang chạy không gắn',
+      unflaggedNote: 'Số cuối không có danh sách để mở: các câu đó không có cờ nào.',
+    },
     dismissReason: {
       not_a_claim: 'Không phải nhận định',
       not_relevant: 'Không liên quan',
@@ -526,6 +537,9 @@ export const vi = {
       created: 'Chỉ các cờ được gắn từ {{from}} đến {{to}} (theo bản tin)',
       decided: 'Chỉ các cờ được quyết định từ {{from}} đến {{to}} (theo bản tin)',
       clear: 'Bỏ lọc theo kỳ',
+      shadowScored: 'câu đã được mô hình chạy ngầm {{model}} chấm điểm',
+      shadowYes: 'mô hình chạy ngầm {{model}} sẽ gắn cờ',
+      shadowNo: 'mô hình chạy ngầm {{model}} sẽ không gắn cờ',
     },
     email: {
       subject: 'ClaimWatch: bản tin tuần {{week}}',

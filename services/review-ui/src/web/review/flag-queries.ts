@@ -5,7 +5,10 @@ import { callApi } from '../api/api-client.ts';
 export type { FlagDetail, FlagListItem, FlagPage } from '../../review/flag.schemas.ts';
 
 export type FlagFilter = Partial<
-  Pick<FlagListQuery, 'status' | 'reason' | 'lang' | 'source' | 'from' | 'to' | 'on' | 'model'>
+  Pick<
+    FlagListQuery,
+    'status' | 'reason' | 'lang' | 'source' | 'from' | 'to' | 'on' | 'model' | 'shadow' | 'shadowFlag'
+  >
 > & {
   limit: number;
   offset: number;
