@@ -16,6 +16,7 @@ import {
   createTestQueues,
   type TestDatabase,
   type TestQueues,
+  waitFor,
 } from '@claimwatch/shared/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleClassify } from './detect/classify.worker.ts';
@@ -73,16 +74,6 @@ afterAll(async () => {
   await t?.close();
   rmSync(modelsDir, { recursive: true, force: true });
 });
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const text = [
   'Việt Nam và Hàn Quốc thiết lập quan hệ ngoại giao ngày 22/12/1992.',

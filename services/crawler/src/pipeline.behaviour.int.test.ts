@@ -10,6 +10,7 @@ import {
   createTestQueues,
   type TestDatabase,
   type TestQueues,
+  waitFor,
 } from '@claimwatch/shared/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningCrawler, startCrawler } from './start-crawler.ts';
@@ -99,16 +100,6 @@ afterAll(async () => {
   await q?.close();
   await t?.close();
 });
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('crawler pipeline (real Redis, BullMQ and database)', () => {
   it('flows poll → fetch → extract, retries a transient failure, honours robots.txt and deduplicates', async () => {

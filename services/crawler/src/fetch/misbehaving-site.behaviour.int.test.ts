@@ -8,12 +8,12 @@ import {
   createTestQueues,
   type TestDatabase,
   type TestQueues,
+  waitFor,
 } from '@claimwatch/shared/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { urlKey } from '../source/url-key.ts';
 import { type RunningCrawler, startCrawler } from '../start-crawler.ts';
 import { type MisbehavingSite, startMisbehavingSite } from '../testing/misbehaving-site.ts';
-import { waitFor } from '../testing/wait-for.ts';
 
 let site: MisbehavingSite;
 let limited: MisbehavingSite;

@@ -9,11 +9,11 @@ import {
   createTestQueues,
   type TestDatabase,
   type TestQueues,
+  waitFor,
 } from '@claimwatch/shared/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningCrawler, startCrawler } from '../start-crawler.ts';
 import { type MisbehavingSite, startMisbehavingSite } from '../testing/misbehaving-site.ts';
-import { waitFor } from '../testing/wait-for.ts';
 
 // A page whose article exists only after JavaScript runs, from a source that opted into rendering.
 // The page also tries to reach another local server from the browser: the SSRF guard refuses it.

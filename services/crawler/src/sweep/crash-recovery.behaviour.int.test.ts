@@ -8,12 +8,12 @@ import {
   createTestQueues,
   type TestDatabase,
   type TestQueues,
+  waitFor,
 } from '@claimwatch/shared/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { urlKey } from '../source/url-key.ts';
 import { articleHtml } from '../testing/misbehaving-site.ts';
 import { spawnChild } from '../testing/spawn-child.ts';
-import { waitFor } from '../testing/wait-for.ts';
 
 // A crawler process is killed with SIGKILL while it fetches; a second one takes over. Every page still
 // ends up with exactly one snapshot and one document, each classified once. Several processes need one

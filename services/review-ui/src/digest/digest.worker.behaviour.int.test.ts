@@ -7,6 +7,7 @@ import {
   createTestQueues,
   type TestDatabase,
   type TestQueues,
+  waitFor,
 } from '@claimwatch/shared/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDigestJob, startDigestWorker, WEEKLY_SCHEDULER_ID } from './digest.worker.ts';
@@ -32,13 +33,6 @@ afterAll(async () => {
 });
 
 /** Polls a condition (the test's own timeout bounds it). */
-async function waitFor<T>(probe: () => Promise<T | undefined>): Promise<T> {
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('the digest worker', () => {
   it('schedules the weekly build and builds and mails a week asked for on demand', async () => {
