@@ -1,66 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { loadConfig } from '@claimwatch/shared/config';
-import {
-  getVerifiedFact,
-  listFlagReferences,
-  listFlagsForDocument,
-  saveKnownNarrative,
-  saveVerifiedFact,
-} from '@claimwatch/shared/db';
-import { createLogger } from '@claimwatch/shared/logging';
-import { createQueues, type Queues } from '@claimwatch/shared/queues';
-import {
-  buildDocument,
-  createTestDatabase,
-  createTestQueues,
-  type TestDatabase,
-  type TestQueues,
-  waitFor,
-} from '@claimwatch/shared/testing';
+import { getVerifiedFact, listFlagReferences, listFlagsForDocument } from '@claimwatch/shared/db';
+import type { Queues } from '@claimwatch/shared/queues';
+import { buildDocument, createTestDatabase, type TestDatabase, waitFor } from '@claimwatch/shared/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultGazetteer } from '../detect/gazetteer/load-gazetteer.ts';
-import { type RunningClassifier, startClassifier } from '../start-classifier.ts';
+import type { RunningClassifier } from '../start-classifier.ts';
+import { type ClassifierHarness, startClassifierHarness } from '../testing/running-classifier.ts';
 import { ensureStarterReferenceData } from './reference-data/starter.ts';
-import { fixtureFacts, fixtureNarratives } from './testing/reference-fixtures.ts';
 
+let h: ClassifierHarness;
 let t: TestDatabase;
-let q: TestQueues;
 let queues: Queues;
 let classifier: RunningClassifier;
-const modelsDir = mkdtempSync(path.join(tmpdir(), 'cw-int-verify-'));
-const logger = createLogger(loadConfig({ LOG_LEVEL: 'silent' }).logging, 'test');
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  q = await createTestQueues();
-  queues = createQueues(q.redis, q.prefix);
-  await t.db.transaction().execute(async (trx) => {
-    for (const f of fixtureFacts) await saveVerifiedFact(trx, f, { provenance: 'test fixtures' });
-    for (const n of fixtureNarratives) await saveKnownNarrative(trx, n, { provenance: 'test fixtures' });
-  });
-  const config = loadConfig({ LOG_LEVEL: 'silent' });
-  classifier = startClassifier({
-    db: t.db,
-    redis: q.redis,
-    queues,
-    prefix: q.prefix,
-    config: config.classifier,
-    logger,
-    modelsDir,
-    gazetteer: defaultGazetteer(),
-    sweepEveryMs: 3_600_000,
-  });
-  // The imports above are reference changes too; no document exists yet, so none is queued.
+  h = await startClassifierHarness();
+  ({ t, queues, classifier } = h);
+  // The fixture imports are reference changes too; no document exists yet, so none is queued.
   expect(await classifier.reevaluateReferences()).toBe(0);
 });
 afterAll(async () => {
-  await classifier?.close();
-  await queues?.close();
-  await q?.close();
-  await t?.close();
-  rmSync(modelsDir, { recursive: true, force: true });
+  await h?.close();
 });
 
 const completedVerify = async () => (await queues.queue('verify').getJobCounts('completed')).completed ?? 0;
