@@ -1,4 +1,9 @@
-import { getVerifiedFact, listFlagReferences, listFlagsForDocument } from '@claimwatch/shared/db';
+import {
+  getVerifiedFact,
+  listFlagReferences,
+  listFlagsForDocument,
+  saveVerifiedFact,
+} from '@claimwatch/shared/db';
 import type { Queues } from '@claimwatch/shared/queues';
 import { buildDocument, createTestDatabase, type TestDatabase, waitFor } from '@claimwatch/shared/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
