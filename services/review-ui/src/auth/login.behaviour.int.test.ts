@@ -38,6 +38,10 @@ describe('POST /api/session (login)', () => {
     const setCookie = String(response.headers['set-cookie']);
     expect(setCookie).toMatch(/cw_session=[^;]+;.*HttpOnly/i);
     expect(setCookie).toMatch(/cw_session=[^;]+;.*SameSite=Lax/i);
+    // It lives as long as the session, counted by the browser (Max-Age), whatever the browser's clock says.
+    const sessionCookie = setCookie.split(/,(?=\s*cw_)/).find((c) => c.trim().startsWith('cw_session='))!;
+    expect(sessionCookie).toMatch(/Max-Age=43200(;|$)/);
+    expect(sessionCookie).not.toMatch(/Expires=/i);
 
     // The cookie is "<token>.<signature>"; the database holds sha256(token), never the token.
     const cookie = browser.cookies.get('cw_session')!;

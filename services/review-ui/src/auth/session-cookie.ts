@@ -21,13 +21,21 @@ export function readSessionToken(request: FastifyRequest, isHttps: boolean): str
   return unsigned.valid && unsigned.value ? unsigned.value : undefined;
 }
 
+/**
+ * The cookie lives as long as the session: Max-Age (seconds from when the browser receives it), not an
+ * absolute Expires date, so a browser whose clock differs from the server's keeps it for the right time.
+ * The server checks the session's own expiry on every request anyway.
+ */
 export function setSessionCookie(
   reply: FastifyReply,
   isHttps: boolean,
   token: string,
-  expiresAt: Date,
+  lifetimeMs: number,
 ): void {
-  reply.setCookie(cookieNames(isHttps).session, token, { ...cookieOptions(isHttps), expires: expiresAt });
+  reply.setCookie(cookieNames(isHttps).session, token, {
+    ...cookieOptions(isHttps),
+    maxAge: Math.max(0, Math.floor(lifetimeMs / 1000)),
+  });
 }
 
 export function clearSessionCookie(reply: FastifyReply, isHttps: boolean): void {

@@ -67,7 +67,12 @@ export function registerSessionRoutes(api: Api, deps: ApiDeps): void {
           .code(401 as 200)
           .send({ code: 'totp_required', message: opened.message } as unknown as SessionState);
       const { user, session } = opened;
-      setSessionCookie(reply, deps.isHttps, session.token, session.expiresAt);
+      setSessionCookie(
+        reply,
+        deps.isHttps,
+        session.token,
+        session.expiresAt.getTime() - deps.now().getTime(),
+      );
       // A new CSRF secret too: generateCsrf makes one when the request carries none.
       delete request.cookies[cookieNames(deps.isHttps).csrf];
       return { user: presentMe(user), csrfToken: reply.generateCsrf({ userInfo: session.id }) };
