@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chooseCheckworthinessModel, verifyInstalledModels } from '@claimwatch/classifier';
+import { chooseCheckworthinessModel, findModel, verifyInstalledModels } from '@claimwatch/classifier';
 import { serviceStatus } from '@claimwatch/infra/services';
 import { type Config, ConfigError } from '@claimwatch/shared/config';
 import { openDatabase } from '@claimwatch/shared/db';
@@ -93,10 +93,22 @@ function checkChromium(config: Config): Check {
   };
 }
 
-async function checkModels(config: Config): Promise<Check> {
+export async function checkModels(config: Config): Promise<Check> {
   const dirs = { modelsDir: config.paths.modelsDir };
   try {
     const chosen = chooseCheckworthinessModel(config.classifier, dirs);
+    // Every other model the configuration names must be installed too (the shadow model included: a
+    // missing one is only logged by the classifier, so say it here).
+    const named = [
+      ['embedding', config.classifier.embeddingModel],
+      ['NLI', config.classifier.nliModel],
+      ['shadow check-worthiness', config.classifier.shadowCheckworthyModel],
+    ] as const;
+    const configured = named.flatMap(([role, id]) => {
+      if (!id) return [];
+      const m = findModel(dirs, id);
+      return [`${role}: ${m.manifest.id}@${m.manifest.revision}`];
+    });
     const results = await verifyInstalledModels(dirs);
     const bad = results.filter((r) => !r.ok);
     return {
@@ -104,7 +116,10 @@ async function checkModels(config: Config): Promise<Check> {
       ok: bad.length === 0,
       detail:
         bad.length === 0
-          ? `${results.length} installed, hashes ok; check-worthiness: ${chosen.manifest.id}@${chosen.manifest.revision}`
+          ? [
+              `${results.length} installed, hashes ok; check-worthiness: ${chosen.manifest.id}@${chosen.manifest.revision}`,
+              ...configured,
+            ].join('; ')
           : bad.map((r) => `${r.id}: ${r.problems.join(', ')}`).join('; '),
       fix:
         bad.length === 0
@@ -116,7 +131,7 @@ async function checkModels(config: Config): Promise<Check> {
       name: 'Models',
       ok: false,
       detail: error instanceof Error ? error.message : String(error),
-      fix: 'check CLASSIFIER_CHECKWORTHY_MODEL / CLASSIFIER_EMBEDDING_MODEL, then `claimwatch models list`',
+      fix: 'check CLASSIFIER_CHECKWORTHY_MODEL / CLASSIFIER_EMBEDDING_MODEL / CLASSIFIER_NLI_MODEL / CLASSIFIER_SHADOW_CHECKWORTHY_MODEL, then `claimwatch models list`',
     };
   }
 }
