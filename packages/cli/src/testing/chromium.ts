@@ -1,3 +1,4 @@
+import { CHROMIUM_LAUNCH_ARGS } from '@claimwatch/shared/config';
 import { type Browser, chromium } from 'playwright-core';
 
 /** The OS Chromium with the flags that work on these machines (no sandbox as root, no background network). */
@@ -5,15 +6,6 @@ export async function launchChromium(executablePath = '/usr/bin/chromium'): Prom
   return chromium.launch({
     executablePath,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
+    args: [...CHROMIUM_LAUNCH_ARGS],
   });
 }

@@ -11,6 +11,7 @@ import { loadRedisConfig, type RedisConfig, redisEnv } from './redis.config.ts';
 import { loadReviewUiConfig, type ReviewUiConfig, reviewUiEnv } from './review-ui.config.ts';
 import { testingEnv } from './testing.config.ts';
 
+export { CHROMIUM_LAUNCH_ARGS } from './chromium-flags.ts';
 export type { SmtpConfig } from './digest.config.ts';
 export { ConfigError, type Env, parseEnv } from './env.ts';
 export { repoRoot } from './paths.config.ts';

@@ -1,3 +1,4 @@
+import { CHROMIUM_LAUNCH_ARGS } from '@claimwatch/shared/config';
 import { AppError } from '@claimwatch/shared/errors';
 import { type Browser, chromium } from 'playwright-core';
 import type { HttpClient, HttpFetchOptions, HttpResponse } from './http-fetch.ts';
@@ -36,16 +37,7 @@ export function createPageRenderer(
     browser ??= chromium.launch({
       executablePath: chromiumPath,
       headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
+      args: [...CHROMIUM_LAUNCH_ARGS],
     });
     return browser;
   };

@@ -1,3 +1,4 @@
+import { CHROMIUM_LAUNCH_ARGS } from '@claimwatch/shared/config';
 import { type Browser, chromium } from 'playwright-core';
 
 export type PdfSettings = { chromiumPath: string };
@@ -7,14 +8,7 @@ export function launchOsChromium(executablePath: string): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_LAUNCH_ARGS],
   });
 }
 

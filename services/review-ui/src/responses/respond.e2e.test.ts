@@ -4,9 +4,10 @@ import { repoRoot } from '@claimwatch/shared/config';
 import { saveVerifiedFact } from '@claimwatch/shared/db';
 import { createLogger } from '@claimwatch/shared/logging';
 import { createTestDatabase, type TestDatabase } from '@claimwatch/shared/testing';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../auth/totp.ts';
+import { launchOsChromium } from '../digest/digest-pdf.ts';
 import type { Api } from '../http/api-types.ts';
 import { createReviewServer } from '../http/create-server.ts';
 import { ensureWebUi } from '../http/web-build.ts';
@@ -36,20 +37,7 @@ beforeAll(async () => {
     webDir: await ensureWebUi({ logger }),
   });
   baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchOsChromium('/usr/bin/chromium');
 });
 
 afterAll(async () => {

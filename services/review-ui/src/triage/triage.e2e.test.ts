@@ -12,9 +12,10 @@ import {
   type TestDatabase,
   type TestQueues,
 } from '@claimwatch/shared/testing';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserAccount } from '../auth/user-accounts.ts';
+import { launchOsChromium } from '../digest/digest-pdf.ts';
 import type { Api } from '../http/api-types.ts';
 import { createReviewServer } from '../http/create-server.ts';
 import { ensureWebUi } from '../http/web-build.ts';
@@ -72,20 +73,7 @@ async function seedFlag(title: string, priority: number, text: string, claimText
   });
 }
 
-async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+const launch = (): Promise<Browser> => launchOsChromium('/usr/bin/chromium');
 
 async function logIn(page: Page, email: string) {
   await page.goto(`${baseUrl}/triage`);
