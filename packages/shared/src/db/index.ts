@@ -10,6 +10,7 @@ export * from './repositories/documents.repository.ts';
 export * from './repositories/fetches.repository.ts';
 export * from './repositories/flags.repository.ts';
 export * from './repositories/pages.repository.ts';
+export * from './repositories/reference-links.repository.ts';
 export * from './repositories/references.repository.ts';
 export * from './repositories/sessions.repository.ts';
 export * from './repositories/shadow-scores.repository.ts';

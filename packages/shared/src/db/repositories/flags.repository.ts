@@ -204,3 +204,21 @@ export async function listConfirmedPhrasings(db: Db): Promise<ConfirmedPhrasing[
     text: r.text,
   }));
 }
+
+/** Claims of suggested flags (what triage still has to decide), newest first: re-verification candidates. */
+export async function listSuggestedClaims(
+  db: Db,
+  limit = 5000,
+): Promise<{ documentId: string; claimId: string; text: string }[]> {
+  const rows = await db
+    .selectFrom('flags as f')
+    .innerJoin('claims as c', 'c.id', 'f.claim_id')
+    .where('f.status', '=', 'suggested')
+    .select(['f.document_id', 'c.id as claim_id', 'c.text', 'c.created_at'])
+    .distinct()
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ documentId: r.document_id, claimId: r.claim_id, text: r.text }));
+}
