@@ -214,22 +214,21 @@ export async function verifyClaim(claim: ClaimToVerify, ctx: VerifyContext): Pro
       models,
     });
   }
-  return out.map(withPastResponses);
+  if (out.length === 0) return out;
+  // Approved responses that answered a claim this close (claim-to-claim coverage at the narrative
+  // threshold: the same "repeats something already seen" judgement) are cited as evidence on every flag of
+  // the claim: the writer may reuse the answer. They never make a flag on their own.
+  const answered = findPastResponses(ctx.set, claim.text, 3).filter((h) => h.score >= t.narrativeSuggest);
+  if (answered.length === 0) return out;
+  const pastResponses = answered.map((h) => ({
+    kind: 'response' as const,
+    id: h.id,
+    version: 1,
+    score: round(h.score),
+  }));
+  return out.map((p) => withPastResponses(p, pastResponses));
 
-  /**
-   * Approved responses that answered a claim this close (claim-to-claim coverage at the narrative
-   * threshold: the same "repeats something already seen" judgement) are cited as evidence: the writer may
-   * reuse the answer. They never make a flag on their own.
-   */
-  function withPastResponses(p: FlagProposal): FlagProposal {
-    const answered = findPastResponses(ctx.set, claim.text, 3).filter((h) => h.score >= t.narrativeSuggest);
-    if (answered.length === 0) return p;
-    const refs = answered.map((h) => ({
-      kind: 'response' as const,
-      id: h.id,
-      version: 1,
-      score: round(h.score),
-    }));
+  function withPastResponses(p: FlagProposal, refs: FlagReferenceProposal[]): FlagProposal {
     return {
       ...p,
       references: [...p.references, ...refs],

@@ -377,7 +377,7 @@ function eventNextTo(c: Context, id: string, cue: 'inForce' | 'signed'): number 
   return undefined;
 }
 
-function agreementDate(c: Context, f: IndexedFact, factSignals: ClaimSignals): StructuredVerdict | undefined {
+function agreementDate(c: Context, f: IndexedFact): StructuredVerdict | undefined {
   if (f.kind !== 'agreement' || !f.structured.date) return;
   const named = f.agreement ? [f.agreement] : [];
   let shared = named.filter((id) => c.ids.has(id));
@@ -401,7 +401,7 @@ function agreementDate(c: Context, f: IndexedFact, factSignals: ClaimSignals): S
     if (!sameParties || kinds.length === 0) return;
     shared = [named[0] ?? kinds[0]!];
   }
-  if (!event || event !== eventOf(factSignals)) return;
+  if (!event || event !== eventOf(f.signals)) return;
   const nearest = yearNear(c.signals, at, 60);
   if (nearest === undefined) return;
   const factYear = yearOf(f.structured.date)!;
@@ -442,7 +442,7 @@ function agreementDate(c: Context, f: IndexedFact, factSignals: ClaimSignals): S
   };
 }
 
-function defence(c: Context, f: IndexedFact, factSignals: ClaimSignals): StructuredVerdict | undefined {
+function defence(c: Context, f: IndexedFact): StructuredVerdict | undefined {
   if (f.kind !== 'defence_policy' || c.signals.has.negation) return;
   const aboutVietnam = c.mentionsVietnam || VIETNAMESE_PLACES.test(c.claim.text);
   if (!aboutVietnam) return;
@@ -452,7 +452,7 @@ function defence(c: Context, f: IndexedFact, factSignals: ClaimSignals): Structu
   const hostsBase = c.signals.has.foreignBase || (c.signals.has.navalPresence && c.signals.has.permanence);
   const date = f.structured.date ? formatDate(f.structured.date, 'vi') : '';
   const dateEn = f.structured.date ? formatDate(f.structured.date, 'en') : '';
-  if (joinsAlliance && factSignals.has.alliance)
+  if (joinsAlliance && f.signals.has.alliance)
     return {
       factId: f.id,
       verdict: 'contradicts',
@@ -465,7 +465,7 @@ function defence(c: Context, f: IndexedFact, factSignals: ClaimSignals): Structu
         `The claim has Vietnam in a military alliance, contrary to its "four nos" defence policy (published ${dateEn}): no military alliances.`,
       ),
     };
-  if (hostsBase && factSignals.has.foreignBase)
+  if (hostsBase && f.signals.has.foreignBase)
     return {
       factId: f.id,
       verdict: 'contradicts',
@@ -491,7 +491,6 @@ export function compareWithFacts(claim: VerdictClaim, facts: IndexedFact[]): Str
   const out: StructuredVerdict[] = [];
   for (const f of facts) {
     if (f.status !== 'active') continue;
-    const factSignals = f.signals;
     const v =
       f.kind === 'diplomatic_relations'
         ? relationsYear(c, f)
@@ -500,9 +499,9 @@ export function compareWithFacts(claim: VerdictClaim, facts: IndexedFact[]): Str
           : f.kind === 'figure'
             ? quantity(c, f)
             : f.kind === 'agreement'
-              ? agreementDate(c, f, factSignals)
+              ? agreementDate(c, f)
               : f.kind === 'defence_policy'
-                ? defence(c, f, factSignals)
+                ? defence(c, f)
                 : undefined;
     if (v) out.push(v);
   }
