@@ -37,7 +37,6 @@ export async function computeDigest(
   const { start, end } = window;
   const length = end.getTime() - start.getTime();
   const historyStart = new Date(start.getTime() - 4 * length);
-  const baselineStart = new Date(start.getTime() - BASELINE_DAYS * DAY_MS);
   const tz = settings.timezone;
   const threshold = settings.relevanceThreshold ?? 0.5;
   const seconds = length / 1000;
@@ -105,16 +104,14 @@ export async function computeDigest(
     b.crawled.current - a.crawled.current || b.flagged.current - a.flagged.current;
 
   // Daily series of the window itself (local days).
-  const localDay = (column: string) =>
-    sql<string>`to_char((${sql.ref(column)} at time zone ${tz})::date, 'YYYY-MM-DD')`;
   const [dailyDocs, dailyFlags] = await Promise.all([
     sql<{ day: string; crawled: Num; relevant: Num }>`
-      select ${localDay('d.created_at')} as day, count(*) as crawled,
+      select ${localDay('d.created_at', tz)} as day, count(*) as crawled,
         count(*) filter (where c.relevance >= ${threshold}) as relevant
       from documents d left join classifications c on c.document_id = d.id
       where d.created_at >= ${start} and d.created_at < ${end} group by 1`.execute(db),
     sql<{ day: string; flagged: Num }>`
-      select ${localDay('f.created_at')} as day, count(*) as flagged from flags f
+      select ${localDay('f.created_at', tz)} as day, count(*) as flagged from flags f
       where f.created_at >= ${start} and f.created_at < ${end} group by 1`.execute(db),
   ]);
   const days = daysOf(window, tz);
@@ -192,7 +189,67 @@ export async function computeDigest(
     order by f.priority desc, f.id`.execute(db);
   const resurfacing = claimKinds.rows.filter((r) => r.answered_by);
 
-  // ---- Team: decisions, responses, and how long they took against the SLA.
+  const [team, accountability, coverage] = await Promise.all([
+    teamFigures(db, window, settings),
+    modelAccountability(db, window),
+    sourceCoverage(db, window, sources, days, tz),
+  ]);
+
+  return {
+    version: 1,
+    kind,
+    label,
+    timezone: tz,
+    periodStart: start.toISOString(),
+    periodEnd: end.toISOString(),
+    sla: { triageHours: settings.slaTriageHours, responseHours: settings.slaResponseHours },
+    volume: {
+      totals: toRow(totals),
+      byLanguage: [...byLang]
+        .map(([lang, acc]) => ({ lang, ...toRow(acc) }))
+        .sort((a, b) => byVolume(a, b) || a.lang.localeCompare(b.lang)),
+      bySource: [...bySource]
+        .map(([id, acc]) => ({
+          sourceId: id || null,
+          name: id ? (sourceName.get(id) ?? id) : '',
+          ...toRow(acc),
+        }))
+        .sort((a, b) => byVolume(a, b) || (a.sourceId ?? '').localeCompare(b.sourceId ?? '')),
+      daily,
+    },
+    narratives: {
+      references: references.rows.map((r) => ({
+        kind: r.kind,
+        id: r.id,
+        titleVi: r.title_vi ?? r.id,
+        titleEn: r.title_en ?? r.id,
+        flags: n(r.flags),
+        outlets: n(r.outlets),
+        languages: r.langs ? r.langs.split(',') : [],
+        firstAppearance: iso(r.first_at),
+        newThisPeriod: r.first_at !== null && new Date(r.first_at).getTime() >= start.getTime(),
+      })),
+      claims: {
+        total: claimKinds.rows.length,
+        new: claimKinds.rows.length - resurfacing.length,
+        resurfacing: resurfacing.length,
+      },
+      resurfacing: resurfacing.slice(0, MAX_LISTED).map((r) => ({
+        flagId: r.id,
+        claimText: r.claim_text,
+        lang: r.lang,
+        answeredBy: r.answered_by!.split(','),
+      })),
+    },
+    team,
+    ...accountability,
+    coverage,
+  };
+}
+
+/** Team: decisions, responses, and how long they took against the SLA. */
+async function teamFigures(db: Db, window: Window, settings: DigestSettings): Promise<DigestData['team']> {
+  const { start, end } = window;
   const [decisions, responseCounts, responseTimes, openLate] = await Promise.all([
     sql<{ id: string; status: string; hours: number }>`
       select f.id, f.status, extract(epoch from (f.decided_at - f.created_at)) / 3600.0 as hours
@@ -236,7 +293,24 @@ export async function computeDigest(
   const countStatus = (s: string) => decisions.rows.filter((r) => r.status === s).length;
   const rc = responseCounts.rows[0];
 
-  // ---- Model accountability: each model named on a decided flag, per document language.
+  return {
+    triaged: decisions.rows.length,
+    confirmed: countStatus('confirmed'),
+    dismissed: countStatus('dismissed'),
+    escalated: countStatus('escalated'),
+    responses: { drafted: n(rc?.drafted), approved: n(rc?.approved), published: n(rc?.published) },
+    timeToTriage: timing(triageHours, settings.slaTriageHours),
+    timeToResponse: timing(responseHours, settings.slaResponseHours),
+    breaches,
+  };
+}
+
+/** Model accountability: each model named on a decided flag, per document language, and shadow runs. */
+async function modelAccountability(
+  db: Db,
+  window: Window,
+): Promise<Pick<DigestData, 'models' | 'dismissReasons' | 'shadow'>> {
+  const { start, end } = window;
   const modelRows = await sql<{
     model_id: string;
     revision: string;
@@ -283,18 +357,43 @@ export async function computeDigest(
     }
   }
   for (const m of models.values()) {
-    const judged = m.confirmed + m.dismissed;
-    m.precision = judged === 0 ? null : round(m.confirmed / judged);
-    const ci = wilsonInterval(m.confirmed, judged);
-    m.interval = ci && { low: round(ci.low), high: round(ci.high) };
+    const { value, interval } = proportion(m.confirmed, m.confirmed + m.dismissed);
+    m.precision = value;
+    m.interval = interval;
   }
 
   const shadow = await compareShadowModels(db, window);
+  return {
+    models: [...models.values()].sort(
+      (a, b) =>
+        a.modelId.localeCompare(b.modelId) ||
+        a.revision.localeCompare(b.revision) ||
+        a.lang.localeCompare(b.lang),
+    ),
+    dismissReasons: [...reasons.values()].sort(
+      (a, b) =>
+        a.modelId.localeCompare(b.modelId) ||
+        a.revision.localeCompare(b.revision) ||
+        b.count - a.count ||
+        a.reason.localeCompare(b.reason),
+    ),
+    ...(shadow.length > 0 ? { shadow } : {}),
+  };
+}
 
-  // ---- Coverage: daily volume per source against its last 4 weeks, fetch failures, blocks, extraction.
+/** Coverage: daily volume per source against its last 4 weeks, fetch failures, blocks, extraction. */
+async function sourceCoverage(
+  db: Db,
+  window: Window,
+  sources: { id: string; name: string; is_enabled: boolean }[],
+  days: string[],
+  tz: string,
+): Promise<DigestData['coverage']> {
+  const { start, end } = window;
+  const baselineStart = new Date(start.getTime() - BASELINE_DAYS * DAY_MS);
   const [perDay, fetchRows, extraction] = await Promise.all([
     sql<{ source_id: string; day: string; count: Num }>`
-      select d.source_id, ${localDay('d.created_at')} as day, count(*) as count from documents d
+      select d.source_id, ${localDay('d.created_at', tz)} as day, count(*) as count from documents d
       where d.source_id is not null and d.created_at >= ${baselineStart} and d.created_at < ${end}
       group by 1, 2`.execute(db),
     sql<{ source_id: string; outcome: string; code: string | null; count: Num }>`
@@ -356,91 +455,23 @@ export async function computeDigest(
     });
   const ex = extraction.rows[0];
   const fetched = n(ex?.fetched);
-
   return {
-    version: 1,
-    kind,
-    label,
-    timezone: tz,
-    periodStart: start.toISOString(),
-    periodEnd: end.toISOString(),
-    sla: { triageHours: settings.slaTriageHours, responseHours: settings.slaResponseHours },
-    volume: {
-      totals: toRow(totals),
-      byLanguage: [...byLang]
-        .map(([lang, acc]) => ({ lang, ...toRow(acc) }))
-        .sort((a, b) => byVolume(a, b) || a.lang.localeCompare(b.lang)),
-      bySource: [...bySource]
-        .map(([id, acc]) => ({
-          sourceId: id || null,
-          name: id ? (sourceName.get(id) ?? id) : '',
-          ...toRow(acc),
-        }))
-        .sort((a, b) => byVolume(a, b) || (a.sourceId ?? '').localeCompare(b.sourceId ?? '')),
-      daily,
-    },
-    narratives: {
-      references: references.rows.map((r) => ({
-        kind: r.kind,
-        id: r.id,
-        titleVi: r.title_vi ?? r.id,
-        titleEn: r.title_en ?? r.id,
-        flags: n(r.flags),
-        outlets: n(r.outlets),
-        languages: r.langs ? r.langs.split(',') : [],
-        firstAppearance: iso(r.first_at),
-        newThisPeriod: r.first_at !== null && new Date(r.first_at).getTime() >= start.getTime(),
-      })),
-      claims: {
-        total: claimKinds.rows.length,
-        new: claimKinds.rows.length - resurfacing.length,
-        resurfacing: resurfacing.length,
-      },
-      resurfacing: resurfacing.slice(0, MAX_LISTED).map((r) => ({
-        flagId: r.id,
-        claimText: r.claim_text,
-        lang: r.lang,
-        answeredBy: r.answered_by!.split(','),
-      })),
-    },
-    team: {
-      triaged: decisions.rows.length,
-      confirmed: countStatus('confirmed'),
-      dismissed: countStatus('dismissed'),
-      escalated: countStatus('escalated'),
-      responses: { drafted: n(rc?.drafted), approved: n(rc?.approved), published: n(rc?.published) },
-      timeToTriage: timing(triageHours, settings.slaTriageHours),
-      timeToResponse: timing(responseHours, settings.slaResponseHours),
-      breaches,
-    },
-    models: [...models.values()].sort(
-      (a, b) =>
-        a.modelId.localeCompare(b.modelId) ||
-        a.revision.localeCompare(b.revision) ||
-        a.lang.localeCompare(b.lang),
-    ),
-    dismissReasons: [...reasons.values()].sort(
-      (a, b) =>
-        a.modelId.localeCompare(b.modelId) ||
-        a.revision.localeCompare(b.revision) ||
-        b.count - a.count ||
-        a.reason.localeCompare(b.reason),
-    ),
-    ...(shadow.length > 0 ? { shadow } : {}),
-    coverage: {
-      sources: coverage,
-      silent: coverage.filter((s) => s.silentDays > 0).length,
-      failing: coverage.filter((s) => s.failing).length,
-      robotsBlocks: coverage.reduce((a, s) => a + s.fetches.robots, 0),
-      politenessBlocks: coverage.reduce((a, s) => a + s.fetches.politeness, 0),
-      extraction: {
-        fetched,
-        failed: n(ex?.failed),
-        rate: fetched === 0 ? null : round(n(ex?.failed) / fetched),
-      },
+    sources: coverage,
+    silent: coverage.filter((s) => s.silentDays > 0).length,
+    failing: coverage.filter((s) => s.failing).length,
+    robotsBlocks: coverage.reduce((a, s) => a + s.fetches.robots, 0),
+    politenessBlocks: coverage.reduce((a, s) => a + s.fetches.politeness, 0),
+    extraction: {
+      fetched,
+      failed: n(ex?.failed),
+      rate: fetched === 0 ? null : round(n(ex?.failed) / fetched),
     },
   };
 }
+
+/** A timestamp column as the local calendar day (YYYY-MM-DD) in the digest's time zone. */
+const localDay = (column: string, tz: string) =>
+  sql<string>`to_char((${sql.ref(column)} at time zone ${tz})::date, 'YYYY-MM-DD')`;
 
 const proportion = (successes: number, trials: number) => {
   const ci = wilsonInterval(successes, trials);
