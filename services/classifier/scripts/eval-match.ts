@@ -3,20 +3,26 @@
  * CLAIMWATCH_SHARED_DATA (default <repo>/../shared/data), never copied into the repository.
  *
  * 1. Trains the re-ranker on the official train queries (fixed settings, nothing tuned per item) and installs
- *    it in the models directory (research-use data: the weights are not committed).
- * 2. Prints MAP@1/@5/@10, MRR and Recall@10/@100 of the first stage and of the re-ranked list, on train and dev.
+ *    it in the models directory (research-use data: the weights are not committed). With the sentence-embedding
+ *    model (argument `--embedding ID`, default the built-in `universal-sentence-encoder-lite-en`; `--embedding
+ *    none` for lexical only), a second ranker is trained on lexical + dense features and installed with it.
+ * 2. Prints MAP@1/@5/@10, MRR and Recall@10/@100 of the first stage and of the re-ranked lists, on train and dev.
  * 3. Runs the product path (`claimwatch match` on JSON-lines files) over dev and scores its output file.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { defaultGazetteer } from '../src/detect/gazetteer/load-gazetteer.ts';
 import {
+  findModel,
   hasClef,
+  loadEmbedder,
   MATCH_RANKER_ID,
   matchJsonl,
   trainAndEvaluateClef,
   writeInstalledRanker,
 } from '../src/index.ts';
+import type { Embedder } from '../src/models/transformers-runtime.ts';
 import { writeJsonlFile } from '../src/verify/io/jsonl.ts';
 import {
   CLEF_DIR,
@@ -24,6 +30,7 @@ import {
   readClefReferences,
   readClefSplit,
   runOf,
+  type TrainedRanker,
   withConfirmedLinks,
 } from '../src/verify/match/clef-claim-retrieval.ts';
 import { DEFAULT_DEPTH } from '../src/verify/match/match-references.ts';
@@ -32,6 +39,9 @@ import { buildReferenceIndex } from '../src/verify/match/reference-index.ts';
 import { pathsFromEnv, sharedDataDir, workDir } from './script-config.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
+const { values: args } = parseArgs({
+  options: { embedding: { type: 'string', default: 'universal-sentence-encoder-lite-en' } },
+});
 const shared = sharedDataDir();
 if (!hasClef(shared)) {
   log(`No ${CLEF_DIR} under ${shared}: set CLAIMWATCH_SHARED_DATA to the development data folder.`);
@@ -43,18 +53,48 @@ const fmt = (s: RankingScores) =>
     .join('  ')}  (${s.queries} queries)`;
 
 const started = Date.now();
+const { modelsDir } = pathsFromEnv();
+const embeddingModel =
+  args.embedding === 'none'
+    ? undefined
+    : findModel({ modelsDir }, args.embedding ?? 'universal-sentence-encoder-lite-en');
+/** The same text is embedded once per run: the product path below reuses the evaluation's vectors. */
+function remembering(embedder: Embedder): Embedder {
+  const seen = new Map<string, Float32Array>();
+  return {
+    model: embedder.model,
+    async embed(texts) {
+      const missing = [...new Set(texts.filter((t) => !seen.has(t)))];
+      const vectors = await embedder.embed(missing);
+      for (const [i, t] of missing.entries()) seen.set(t, vectors[i]!);
+      return texts.map((t) => seen.get(t)!);
+    },
+  };
+}
+const embedder = embeddingModel
+  ? remembering(await loadEmbedder(embeddingModel, { modelsDir, batchSize: 32 }))
+  : undefined;
 const gazetteer = defaultGazetteer();
-const result = await trainAndEvaluateClef(shared, { findEntities: (t) => gazetteer.find(t) });
-log(`# Claim retrieval, ${CLEF_DIR} (depth ${result.depth}, re-ranker ${result.chosen})`);
-for (const c of result.crossValidation)
-  log(
-    `cross-validated on train (5 folds)  ${c.name.padEnd(34)} MAP@5 ${c.map5.toFixed(3)}${c.name === result.chosen ? '  ← chosen' : ''}`,
-  );
+const result = await trainAndEvaluateClef(shared, { findEntities: (t) => gazetteer.find(t), embedder });
+log(`# Claim retrieval, ${CLEF_DIR} (depth ${result.depth})`);
 log(`first stage  train  ${fmt(result.firstStage.train)}`);
 log(`first stage  dev    ${fmt(result.firstStage.dev)}`);
-log(`re-ranked    train  ${fmt(result.reranked.train)}`);
-log(`re-ranked    dev    ${fmt(result.reranked.dev)}`);
-// The same ranker on an index that remembers no confirmed links: what a fresh deployment gets.
+const rankers = [
+  { label: 'lexical', trained: result.lexical },
+  ...(result.dense
+    ? [{ label: `+ ${result.dense.embedding.id}`, trained: result.dense as TrainedRanker }]
+    : []),
+];
+for (const { label, trained } of rankers) {
+  log(`## re-ranker, ${label} features`);
+  for (const c of trained.crossValidation)
+    log(
+      `cross-validated on train (5 folds)  ${c.name.padEnd(34)} MAP@5 ${c.map5.toFixed(3)}${c.name === trained.chosen ? '  ← chosen' : ''}`,
+    );
+  log(`re-ranked    train  ${fmt(trained.reranked.train)}`);
+  log(`re-ranked    dev    ${fmt(trained.reranked.dev)}`);
+}
+// The lexical ranker on an index that remembers no confirmed links: what a fresh deployment gets.
 const dev = await readClefSplit(shared, 'dev');
 const bare = buildReferenceIndex(await readClefReferences(shared), {
   findEntities: (t) => gazetteer.find(t),
@@ -62,22 +102,33 @@ const bare = buildReferenceIndex(await readClefReferences(shared), {
 const bareDev = rankCandidates(bare, dev, DEFAULT_DEPTH);
 log(`without confirmed links: first stage dev  ${fmt(scoreRanking(runOf(bare, bareDev, null), dev.qrels))}`);
 log(
-  `without confirmed links: re-ranked dev    ${fmt(scoreRanking(runOf(bare, bareDev, result.ranker), dev.qrels))}`,
+  `without confirmed links: lexical re-ranked dev  ${fmt(scoreRanking(runOf(bare, bareDev, result.lexical.ranker), dev.qrels))}`,
 );
 log(`(trained and evaluated in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
-const { modelsDir } = pathsFromEnv();
+const training = (trained: TrainedRanker) => ({
+  chosen: trained.chosen,
+  crossValidation: trained.crossValidation,
+  dev: trained.reranked.dev,
+});
 const installedAt = writeInstalledRanker(modelsDir, {
   id: MATCH_RANKER_ID,
   revision: new Date().toISOString().slice(0, 10),
-  ranker: result.ranker,
+  ranker: result.lexical.ranker,
+  dense:
+    result.dense && embeddingModel
+      ? {
+          embedding: result.dense.embedding,
+          languages: embeddingModel.manifest.languages,
+          ranker: result.dense.ranker,
+        }
+      : undefined,
   training: {
     data: `${CLEF_DIR} official train queries (research use)`,
     depth: result.depth,
-    chosen: result.chosen,
-    crossValidation: result.crossValidation,
-    dev: result.reranked.dev,
     firstStageDev: result.firstStage.dev,
+    lexical: training(result.lexical),
+    ...(result.dense ? { dense: { embedding: result.dense.embedding, ...training(result.dense) } } : {}),
   },
 });
 log(`re-ranker installed: ${installedAt}`);
@@ -97,7 +148,10 @@ await matchJsonl({
   queriesFile,
   outFile,
   k: 100,
-  ranker: result.ranker,
+  ranker: result.lexical.ranker,
+  embedding:
+    embedder && embeddingModel ? { embedder, languages: embeddingModel.manifest.languages } : undefined,
+  denseRanker: result.dense?.ranker,
 });
 const run = new Map(
   readFileSync(outFile, 'utf8')
@@ -106,4 +160,6 @@ const run = new Map(
     .map((l) => JSON.parse(l) as { query_id: string; results: { id: string }[] })
     .map((r) => [r.query_id, r.results.map((x) => x.id)]),
 );
-log(`claimwatch match dev  ${fmt(scoreRanking(run, dev.qrels))}  (${Date.now() - t0} ms incl. indexing)`);
+log(
+  `claimwatch match dev${embedder ? ` (with ${embedder.model.id})` : ''}  ${fmt(scoreRanking(run, dev.qrels))}  (${Date.now() - t0} ms incl. indexing)`,
+);

@@ -10,26 +10,38 @@ export function registerMatch(program: Command, context: CliContext): void {
       '--index <file>',
       'references, lines {"id","text","title"?,"phrasings"?} (CLEF "vclaim" accepted; phrasings: confirmed wordings, strings or {"text","source"})',
     )
-    .requiredOption('--queries <file>', 'queries, lines {"id","text"}')
+    .requiredOption(
+      '--queries <file>',
+      'queries, lines {"id","text","lang"?} (lang: ISO 639-1; identified when missing)',
+    )
     .requiredOption('--out <file>', 'results, lines {"query_id","results":[{"id","score"}]} best first')
     .option('--k <n>', 'results per query', '5')
     .option('--no-rerank', 'first stage only, even when a trained re-ranker is installed')
     .option(
       '--embedding <id>',
-      'installed sentence-embedding model whose ranking is fused with the lexical one (default: CLASSIFIER_EMBEDDING_MODEL)',
+      'sentence-embedding model for queries in its languages (default: CLASSIFIER_EMBEDDING_MODEL, else the one the re-ranker was trained with); without a re-ranker trained on it, its ranking is fused with the lexical one',
     )
+    .option('--no-dense', 'no sentence-embedding model, even when the re-ranker was trained with one')
     .action(async (o) => {
       const k = Number(o.k);
       if (!Number.isInteger(k) || k < 1) throw new Error('--k must be a positive integer');
       const config = context.config();
       const installed = o.rerank ? readInstalledRanker(config.paths.modelsDir) : undefined;
-      const embeddingId: string | undefined = o.embedding ?? config.classifier.embeddingModel;
-      const embedder = embeddingId
-        ? await loadEmbedder(findModel({ modelsDir: config.paths.modelsDir }, embeddingId), {
+      const embeddingId: string | undefined = o.dense
+        ? (o.embedding ?? config.classifier.embeddingModel ?? installed?.dense?.embedding.id)
+        : undefined;
+      const model = embeddingId ? findModel({ modelsDir: config.paths.modelsDir }, embeddingId) : undefined;
+      const embedder = model
+        ? await loadEmbedder(model, {
             modelsDir: config.paths.modelsDir,
             batchSize: config.classifier.modelBatchSize,
           })
         : undefined;
+      const trainedOn = installed?.dense?.embedding;
+      const denseRanker =
+        embedder && trainedOn?.id === embedder.model.id && trainedOn.revision === embedder.model.revision
+          ? installed?.dense?.ranker
+          : undefined;
       const started = Date.now();
       const counts = await matchJsonl({
         indexFile: o.index,
@@ -37,7 +49,8 @@ export function registerMatch(program: Command, context: CliContext): void {
         outFile: o.out,
         k,
         ranker: installed?.ranker,
-        embedder,
+        embedding: model && embedder ? { embedder, languages: model.manifest.languages } : undefined,
+        denseRanker,
       });
       context.err(
         `${counts.queries} queries matched against ${counts.references} references in ${Date.now() - started} ms` +
@@ -45,7 +58,9 @@ export function registerMatch(program: Command, context: CliContext): void {
           (installed
             ? ` (re-ranker ${installed.id}@${installed.revision})`
             : ' (first stage only: run `pnpm eval:match` to train the re-ranker)') +
-          (embedder ? `, fused with ${embedder.model.id}@${embedder.model.revision}` : ''),
+          (embedder
+            ? `, ${denseRanker ? 're-ranked with' : 'fused with'} ${embedder.model.id}@${embedder.model.revision}`
+            : ''),
       );
     });
 }

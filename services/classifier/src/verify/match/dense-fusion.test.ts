@@ -61,13 +61,19 @@ describe('claimwatch match with an embedding model', () => {
       queries,
       [JSON.stringify({ id: 'q1', text: 'shark on the flooded highway' }), '{bad'].join('\n'),
     );
-    expect(await matchJsonl({ indexFile: refs, queriesFile: queries, outFile: out, k: 3, embedder })).toEqual(
-      {
-        references: 3,
-        queries: 1,
-        errors: 1,
-      },
-    );
+    expect(
+      await matchJsonl({
+        indexFile: refs,
+        queriesFile: queries,
+        outFile: out,
+        k: 3,
+        embedding: { embedder, languages: [] },
+      }),
+    ).toEqual({
+      references: 3,
+      queries: 1,
+      errors: 1,
+    });
     const [answer, error] = readFileSync(out, 'utf8')
       .trim()
       .split('\n')

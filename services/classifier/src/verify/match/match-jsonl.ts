@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { defaultGazetteer } from '../../detect/gazetteer/load-gazetteer.ts';
+import { identifyLanguage } from '../../detect/identify-language.ts';
 import type { Embedder } from '../../models/transformers-runtime.ts';
 import { readJsonlFile, writeJsonlFile } from '../io/jsonl.ts';
 import { denseTop, embedReferences, fuseRankings } from './dense-fusion.ts';
@@ -34,7 +35,12 @@ const ReferenceLine = z
     phrasings: r.phrasings,
   }));
 
-const QueryLine = z.object({ id: z.union([z.string(), z.number()]).transform(String), text: z.string() });
+const QueryLine = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  text: z.string(),
+  lang: z.string().optional(),
+});
+type Query = z.infer<typeof QueryLine>;
 
 export type MatchJsonlOptions = {
   indexFile: string;
@@ -42,11 +48,22 @@ export type MatchJsonlOptions = {
   outFile: string;
   k: number;
   ranker?: Ranker | undefined;
-  /** A sentence-embedding model: dense rankings are fused with the lexical ones (reciprocal rank fusion). */
-  embedder?: Embedder | undefined;
+  /** A sentence-embedding model, used for queries in its languages (a line's `lang`, else identified). */
+  embedding?: DenseModel | undefined;
+  /**
+   * A ranker trained on `embedding`'s features (installed-ranker.ts): it re-ranks those queries. Without it,
+   * the model's ranking is fused with the lexical one (reciprocal rank fusion).
+   */
+  denseRanker?: Ranker | undefined;
 };
 
-type QueryRead = { id: string; text: string } | { error: string; id: string | null; line: number };
+export type DenseModel = {
+  embedder: Embedder;
+  /** The languages the model was made for; empty: any. */
+  languages: readonly string[];
+};
+
+type QueryRead = Query | { error: string; id: string | null; line: number };
 
 /** Every non-empty query line, in order; a line that is not JSON or lacks id/text becomes an error entry. */
 async function readQueryLines(file: string): Promise<QueryRead[]> {
@@ -88,18 +105,23 @@ export async function matchJsonl(
 ): Promise<{ references: number; queries: number; errors: number }> {
   const references = await readJsonlFile(o.indexFile, ReferenceLine);
   const queries = await readQueryLines(o.queriesFile);
+  const readable = queries.filter((q): q is Query => !('error' in q));
+  const vectorOf = o.embedding ? await embedQueries(o.embedding, readable) : new Map<Query, Float32Array>();
+  const dense = o.embedding ? await embedReferences(references, o.embedding.embedder) : undefined;
   const gazetteer = defaultGazetteer();
-  const matcher = createMatcher(references, { ranker: o.ranker, findEntities: (t) => gazetteer.find(t) });
-  const dense = o.embedder ? await embedReferences(references, o.embedder) : undefined;
-  const readable = queries.filter((q): q is { id: string; text: string } => !('error' in q));
-  const queryVectors = o.embedder ? await o.embedder.embed(readable.map((q) => q.text)) : [];
-  const vectorOf = new Map(readable.map((q, i) => [q, queryVectors[i]]));
-  const rank = (q: { id: string; text: string }) => {
-    const lexical = matcher.match(q.text, dense ? Math.max(o.k, DEFAULT_DEPTH) : o.k, {
-      excludeSource: q.id,
-    });
+  const matcher = createMatcher(references, {
+    ranker: o.ranker,
+    findEntities: (t) => gazetteer.find(t),
+    dense: dense && o.denseRanker ? { index: dense, ranker: o.denseRanker } : undefined,
+  });
+  const rank = (q: Query) => {
     const vector = vectorOf.get(q);
-    if (!dense || !vector) return lexical.map((m) => ({ id: m.id, score: m.score }));
+    if (!dense || !vector || o.denseRanker) {
+      return matcher
+        .match(q.text, o.k, { excludeSource: q.id, vector })
+        .map((m) => ({ id: m.id, score: m.score }));
+    }
+    const lexical = matcher.match(q.text, Math.max(o.k, DEFAULT_DEPTH), { excludeSource: q.id });
     const denseIds = denseTop(dense, vector, DEFAULT_DEPTH).map((d) => references[d.doc]!.id);
     return fuseRankings([lexical.map((m) => m.id), denseIds]).slice(0, o.k);
   };
@@ -118,4 +140,15 @@ export async function matchJsonl(
     }),
   );
   return { references: references.length, queries: queries.length - errors, errors };
+}
+
+/** Vectors of the queries in the model's languages (a line's `lang`, else the identified language). */
+async function embedQueries(model: DenseModel, queries: readonly Query[]): Promise<Map<Query, Float32Array>> {
+  const covered: Query[] = [];
+  for (const q of queries) {
+    if (model.languages.length === 0) covered.push(q);
+    else if (model.languages.includes(q.lang ?? (await identifyLanguage(q.text)).lang)) covered.push(q);
+  }
+  const vectors = await model.embedder.embed(covered.map((q) => q.text));
+  return new Map(covered.map((q, i) => [q, vectors[i]!]));
 }
