@@ -3,7 +3,9 @@
  * in its own child process on the claims-vi-en sentences; then, for the transformers.js path, our batched
  * runtime against a naive one-text-per-call `pipeline()` on the same random-weight model with the shape of
  * paraphrase-multilingual-MiniLM-L12-v2 (generated into .cache/ by make-bench-model.py with the OS
- * python3-torch; benchmark only, its outputs mean nothing), side by side in one run, as a ratio.
+ * python3-torch; benchmark only, its outputs mean nothing), side by side in one run, as a ratio; and the
+ * built-in universal-sentence-encoder-lite-en (TF.js wasm) on the English sentences: load time, batched
+ * against one text per call.
  *
  * Options: --quick (fewer repetitions), --texts N (transformers.js texts, default 128).
  */
@@ -22,6 +24,7 @@ import { findQuantities } from '../src/detect/quantities.ts';
 import { segmentSentences } from '../src/detect/segment-sentences.ts';
 import { loadBuiltInActiveModels } from '../src/models/built-in.ts';
 import { describeFiles, type InstalledModel } from '../src/models/manifest.ts';
+import { findModel } from '../src/models/registry.ts';
 import { loadEmbedder, naiveEmbed } from '../src/models/transformers-runtime.ts';
 import { readClaimsViEn } from '../src/train/datasets.ts';
 
@@ -39,9 +42,18 @@ const corpus = Array.from({ length: repeat }, () => sentences).flat();
 const documents: string[] = [];
 for (let i = 0; i < corpus.length; i += 10) documents.push(corpus.slice(i, i + 10).join(' '));
 
-type Result = { detector: string; sentences: number; seconds: number; peakRssMb: number; note?: string };
+type Result = {
+  detector: string;
+  sentences: number;
+  seconds: number;
+  peakRssMb: number;
+  note?: string;
+  /** Model load (files verified) and warm-up, for model runs. */
+  loadMs?: number;
+};
+type Run = () => Promise<{ sentences: number; note?: string; loadMs?: number }>;
 
-const detectors: Record<string, () => Promise<{ sentences: number; note?: string }>> = {
+const detectors: Record<string, Run> = {
   'baseline (node + tsx + imports, no work)': async () => ({ sentences: 0 }),
   'language-id (fastText + vi orthography)': async () => {
     for (const s of corpus) await identifyLanguage(s);
@@ -95,7 +107,7 @@ async function benchModel(): Promise<InstalledModel> {
   };
 }
 
-const transformerRuns: Record<string, () => Promise<{ sentences: number; note?: string }>> = {
+const transformerRuns: Record<string, Run> = {
   'transformers.js batched (ours, batch 32)': async () => {
     const texts = sentences.slice(0, transformerTexts);
     const embedder = await loadEmbedder(await benchModel(), {
@@ -118,11 +130,40 @@ const transformerRuns: Record<string, () => Promise<{ sentences: number; note?: 
   },
 };
 
+const englishSentences = readClaimsViEn()
+  .filter((r) => r.lang === 'en')
+  .map((r) => r.text);
+
+/** Universal Sentence Encoder lite: load (files verified) and embed; batches of `batchSize` texts. */
+async function useRun(batchSize: number): ReturnType<Run> {
+  const texts = englishSentences.slice(0, transformerTexts);
+  const loadStarted = performance.now();
+  const embedder = await loadEmbedder(
+    findModel({ modelsDir: os.tmpdir() }, 'universal-sentence-encoder-lite-en'),
+    {
+      modelsDir: os.tmpdir(),
+      batchSize,
+    },
+  );
+  await embedder.embed(texts.slice(0, 4));
+  const loadMs = performance.now() - loadStarted;
+  const started = performance.now();
+  if (batchSize === 1) for (const t of texts) await embedder.embed([t]);
+  else await embedder.embed(texts);
+  const seconds = (performance.now() - started) / 1000;
+  return { sentences: texts.length, note: `timed ${seconds.toFixed(2)} s`, loadMs };
+}
+
+const useRuns: Record<string, Run> = {
+  'USE lite batched (ours, batch 32)': () => useRun(32),
+  'USE lite one text per call': () => useRun(1),
+};
+
 async function runChild(name: string): Promise<void> {
-  const run = detectors[name] ?? transformerRuns[name];
+  const run = detectors[name] ?? transformerRuns[name] ?? useRuns[name];
   if (!run) throw new Error(`unknown detector ${name}`);
   const started = performance.now();
-  const { sentences: n, note } = await run();
+  const { sentences: n, note, loadMs } = await run();
   let seconds = (performance.now() - started) / 1000;
   // Transformer runs report the timed part only (after load and warm-up).
   const timed = note?.match(/^timed ([\d.]+) s$/);
@@ -133,6 +174,7 @@ async function runChild(name: string): Promise<void> {
     seconds,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     ...(note && !timed ? { note } : {}),
+    ...(loadMs !== undefined ? { loadMs } : {}),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
@@ -159,6 +201,21 @@ if (args[0] === '--child') {
     `bench:detect — ${os.cpus().length} cores, Node ${process.version}; ${corpus.length} sentences (claims-vi-en ×${repeat}); each detector in its own process\n\n`,
   );
   for (const name of Object.keys(detectors)) print(spawnChild(name));
+
+  process.stdout.write(
+    `\nuniversal-sentence-encoder-lite-en (built in; TF.js wasm), ${Math.min(transformerTexts, englishSentences.length)} English claims-vi-en sentences, after load and warm-up:\n`,
+  );
+  const useBatched = spawnChild('USE lite batched (ours, batch 32)');
+  const useSingle = spawnChild('USE lite one text per call');
+  for (const r of [useBatched, useSingle]) {
+    print(r);
+    process.stdout.write(
+      `${''.padEnd(44)} ${((r.seconds * 1000) / r.sentences).toFixed(1).padStart(8)} ms/sentence; load + verify + warm-up ${r.loadMs?.toFixed(0)} ms\n`,
+    );
+  }
+  process.stdout.write(
+    `batched / one-per-call throughput ratio: ${(useBatched.sentences / useBatched.seconds / (useSingle.sentences / useSingle.seconds)).toFixed(2)}×\n`,
+  );
 
   if (!existsSync(path.join(BENCH_MODEL_DIR, 'onnx', 'model.onnx'))) {
     process.stdout.write(

@@ -20,6 +20,19 @@ describe('doctor: models', () => {
     expect(check.detail).toMatch(/shadow check-worthiness: claimwatch-checkworthy-vi-en@/);
   });
 
+  it('accepts the built-in npm-packaged sentence encoder as the embedding model and verifies its files', async () => {
+    const check = await checkModels(
+      loadConfig({
+        CLAIMWATCH_MODELS_DIR: modelsDir,
+        CLASSIFIER_EMBEDDING_MODEL: 'universal-sentence-encoder-lite-en',
+      }),
+    );
+    expect(check.ok).toBe(true);
+    expect(check.detail).toMatch(/embedding: universal-sentence-encoder-lite-en@[0-9a-f]{12}/);
+    // No head is trained on it: check-worthiness stays on the built-in model.
+    expect(check.detail).toMatch(/check-worthiness: claimwatch-checkworthy-vi-en@/);
+  });
+
   it('fails, saying which variable to check, when a configured model is not installed', async () => {
     const check = await checkModels(
       loadConfig({ CLAIMWATCH_MODELS_DIR: modelsDir, CLASSIFIER_SHADOW_CHECKWORTHY_MODEL: 'no-such-model' }),

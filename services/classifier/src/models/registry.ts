@@ -2,9 +2,18 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '@claimwatch/shared/errors';
-import { type InstalledModel, MANIFEST_FILE, readManifest, verifyModelFiles } from './manifest.ts';
+import {
+  type InstalledModel,
+  MANIFEST_FILE,
+  modelFilesDir,
+  readManifest,
+  verifyModelFiles,
+} from './manifest.ts';
 
-/** Models trained by the project and committed with it (small, MIT data only): they work on a fresh clone. */
+/**
+ * Models committed with the project, so they work on a fresh clone: trained by it (small, MIT data only), or
+ * shipped in an npm package it depends on (the manifest names the package; its files stay in node_modules).
+ */
 export const BUILT_IN_MODELS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../models');
 
 /** Where model directories live: `<dir>/<id>/claimwatch-model.json`, id being `name` or `owner/name`. */
@@ -15,7 +24,8 @@ function scan(root: string, isBuiltIn: boolean): InstalledModel[] {
   const found: InstalledModel[] = [];
   const visit = (dir: string, depth: number) => {
     if (existsSync(path.join(dir, MANIFEST_FILE))) {
-      found.push({ manifest: readManifest(dir), dir, isBuiltIn });
+      const manifest = readManifest(dir);
+      found.push({ manifest, dir: modelFilesDir(dir, manifest), isBuiltIn });
       return;
     }
     if (depth >= 2) return;

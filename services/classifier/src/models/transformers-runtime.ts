@@ -5,9 +5,11 @@ import type {
   PreTrainedModel,
   PreTrainedTokenizer,
 } from '@huggingface/transformers';
-import { type InstalledModel, verifyModelFiles } from './manifest.ts';
+import { batchesByLength } from './batches.ts';
+import { type InstalledModel, type ModelFormat, verifyModelFiles } from './manifest.ts';
+import { loadUseEmbedder } from './use-runtime.ts';
 
-/** Sentence vectors from an embedding model (mean pooling, unit length). */
+/** Sentence vectors from an embedding model (unit length; transformers.js models: mean pooling). */
 export type Embedder = { model: ModelRef; embed(texts: string[]): Promise<Float32Array[]> };
 
 /** Label probabilities for (premise, hypothesis) pairs from a sequence-classification model (e.g. NLI). */
@@ -54,9 +56,9 @@ function once<T>(key: string, load: () => Promise<T>): Promise<T> {
   return instance;
 }
 
-async function checkFiles(m: InstalledModel, verify: boolean): Promise<void> {
-  if (m.manifest.format !== 'transformers.js')
-    throw new AppError('model_missing', `${m.manifest.id} is not a transformers.js model`);
+async function checkFiles(m: InstalledModel, formats: ModelFormat[], verify: boolean): Promise<void> {
+  if (!formats.includes(m.manifest.format))
+    throw new AppError('model_missing', `${m.manifest.id} is not a ${formats.join(' or ')} model`);
   if (!verify) return;
   const bad = (await verifyModelFiles(m.dir, m.manifest)).filter((c) => c.status !== 'ok');
   if (bad.length > 0)
@@ -66,18 +68,12 @@ async function checkFiles(m: InstalledModel, verify: boolean): Promise<void> {
     );
 }
 
-/** Indices of `texts` ordered by length, cut into batches: similar lengths pad less. */
-function batchesByLength(texts: string[], size: number): number[][] {
-  const order = texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length);
-  const batches: number[][] = [];
-  for (let i = 0; i < order.length; i += size) batches.push(order.slice(i, i + size));
-  return batches;
-}
-
+/** A sentence-embedding model of any embedding format (`transformers.js`, `tfjs-use`), loaded once. */
 export function loadEmbedder(m: InstalledModel, options: RuntimeOptions): Promise<Embedder> {
   return once(`embed:${m.dir}:${m.manifest.revision}`, async () => {
+    await checkFiles(m, ['transformers.js', 'tfjs-use'], options.verifyOnLoad ?? true);
+    if (m.manifest.format === 'tfjs-use') return loadUseEmbedder(m, options.batchSize ?? 32);
     const { pipeline } = await configureOffline(options.modelsDir);
-    await checkFiles(m, options.verifyOnLoad ?? true);
     const extractor = (await pipeline('feature-extraction', m.dir, {
       dtype: dtypeOf(m),
     })) as FeatureExtractionPipeline;
@@ -108,7 +104,7 @@ export function loadEmbedder(m: InstalledModel, options: RuntimeOptions): Promis
 export function loadPairClassifier(m: InstalledModel, options: RuntimeOptions): Promise<PairClassifier> {
   return once(`pair:${m.dir}:${m.manifest.revision}`, async () => {
     const { AutoTokenizer, AutoModelForSequenceClassification } = await configureOffline(options.modelsDir);
-    await checkFiles(m, options.verifyOnLoad ?? true);
+    await checkFiles(m, ['transformers.js'], options.verifyOnLoad ?? true);
     const tokenizer: PreTrainedTokenizer = await AutoTokenizer.from_pretrained(m.dir);
     const model: PreTrainedModel = await AutoModelForSequenceClassification.from_pretrained(m.dir, {
       dtype: dtypeOf(m),
