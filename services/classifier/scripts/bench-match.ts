@@ -3,13 +3,18 @@
  * sentences built from a fixed vocabulary, country names and years; seeded, so every run is the same), and
  * peak memory. Each size runs in its own process so that peak RSS belongs to that size alone.
  * Prints: index build time, queries/s of the first stage (BM25 over stems + ids, top 5), of the re-ranked
- * matcher when the learned ranker is installed (also with one confirmed phrasing per reference), and of
- * verification's coverage-scored lookup.
+ * matcher when the learned ranker is installed (also with one confirmed phrasing per reference; and with
+ * its dense part, when it was trained with an installed sentence-embedding model: references get seeded
+ * random unit vectors of the model's width, which cost the same as real ones, and the model's own time to
+ * embed a query is printed apart), and of verification's coverage-scored lookup.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { defaultGazetteer } from '../src/detect/gazetteer/load-gazetteer.ts';
+import { findModel } from '../src/models/registry.ts';
+import { loadEmbedder } from '../src/models/transformers-runtime.ts';
 import { readInstalledRanker } from '../src/verify/match/installed-ranker.ts';
+import type { Ranker } from '../src/verify/match/linear-ranker.ts';
 import { createMatcher } from '../src/verify/match/match-references.ts';
 import { findReferences } from '../src/verify/reference-set.ts';
 import { entityFinder } from '../src/verify/verifier.ts';
@@ -133,7 +138,9 @@ const queries = Array.from({ length: 300 }, () => {
 
 const gazetteer = defaultGazetteer();
 const findEntities = entityFinder(gazetteer);
-const ranker = readInstalledRanker(pathsFromEnv().modelsDir)?.ranker;
+const { modelsDir } = pathsFromEnv();
+const installed = readInstalledRanker(modelsDir);
+const ranker = installed?.ranker;
 const rss0 = process.memoryUsage().rss;
 let started = performance.now();
 const matcher = createMatcher(references, { findEntities });
@@ -160,9 +167,37 @@ if (ranker) {
     `  + ${size.toLocaleString('en')} confirmed phrasings: index built in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   rate('re-ranked with confirmed phrasings, top 5', (q) => withMemory.match(q, 5));
+  if (installed?.dense) await benchDense(installed.dense.embedding.id, installed.dense.ranker);
 } else log('  re-ranked: no ranker installed (run `pnpm eval:match` to train one)');
 rate('verification lookup (top 5 + coverage scores)', (q) => findReferences(matcher, q, 5));
 const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
 log(
   `  memory: RSS before index ${mib(rss0)}, after index ${mib(rssIndex)}, peak RSS ${mib(process.resourceUsage().maxRSS * 1024)}`,
 );
+
+async function benchDense(modelId: string, denseRanker: Ranker): Promise<void> {
+  const embedder = await loadEmbedder(findModel({ modelsDir }, modelId), { modelsDir, batchSize: 32 });
+  const one = queries.slice(0, 100);
+  await embedder.embed([one[0]!]);
+  started = performance.now();
+  for (const q of one) await embedder.embed([q]);
+  const perQuery = (performance.now() - started) / one.length;
+  started = performance.now();
+  const vectors = await embedder.embed(queries);
+  const batched = (performance.now() - started) / queries.length;
+  log(
+    `  ${modelId}: ${perQuery.toFixed(1)} ms to embed one query alone, ${batched.toFixed(1)} ms/query in batches of 32`,
+  );
+  const width = vectors[0]!.length;
+  const randomUnit = () => {
+    const v = Float32Array.from({ length: width }, () => rand() - 0.5);
+    const n = Math.hypot(...v);
+    return v.map((x) => x / n);
+  };
+  const index = { model: embedder.model, vectors: references.map(randomUnit) };
+  const dense = createMatcher(references, { findEntities, ranker, dense: { index, ranker: denseRanker } });
+  const vectorOf = new Map(queries.map((q, i) => [q, vectors[i]!]));
+  rate(`dense re-ranked (query vector given, ${width}-d), top 5`, (q) =>
+    dense.match(q, 5, { vector: vectorOf.get(q) }),
+  );
+}

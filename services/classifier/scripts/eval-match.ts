@@ -26,6 +26,7 @@ import type { Embedder } from '../src/models/transformers-runtime.ts';
 import { writeJsonlFile } from '../src/verify/io/jsonl.ts';
 import {
   CLEF_DIR,
+  embedQueries,
   rankCandidates,
   readClefReferences,
   readClefSplit,
@@ -33,6 +34,7 @@ import {
   type TrainedRanker,
   withConfirmedLinks,
 } from '../src/verify/match/clef-claim-retrieval.ts';
+import { embedReferences } from '../src/verify/match/dense-fusion.ts';
 import { DEFAULT_DEPTH } from '../src/verify/match/match-references.ts';
 import { type RankingScores, scoreRanking } from '../src/verify/match/ranking-metrics.ts';
 import { buildReferenceIndex } from '../src/verify/match/reference-index.ts';
@@ -96,14 +98,23 @@ for (const { label, trained } of rankers) {
 }
 // The lexical ranker on an index that remembers no confirmed links: what a fresh deployment gets.
 const dev = await readClefSplit(shared, 'dev');
-const bare = buildReferenceIndex(await readClefReferences(shared), {
-  findEntities: (t) => gazetteer.find(t),
-});
+const bareReferences = await readClefReferences(shared);
+const bare = buildReferenceIndex(bareReferences, { findEntities: (t) => gazetteer.find(t) });
 const bareDev = rankCandidates(bare, dev, DEFAULT_DEPTH);
 log(`without confirmed links: first stage dev  ${fmt(scoreRanking(runOf(bare, bareDev, null), dev.qrels))}`);
 log(
   `without confirmed links: lexical re-ranked dev  ${fmt(scoreRanking(runOf(bare, bareDev, result.lexical.ranker), dev.qrels))}`,
 );
+if (result.dense && embedder) {
+  const dense = {
+    index: await embedReferences(bareReferences, embedder),
+    queries: await embedQueries(embedder, [dev]),
+  };
+  const bareDense = rankCandidates(bare, dev, DEFAULT_DEPTH, dense);
+  log(
+    `without confirmed links: dense re-ranked dev    ${fmt(scoreRanking(runOf(bare, bareDense, result.dense.ranker), dev.qrels))}`,
+  );
+}
 log(`(trained and evaluated in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
 const training = (trained: TrainedRanker) => ({
