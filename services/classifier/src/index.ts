@@ -31,6 +31,7 @@ export {
   writeInstalledRanker,
 } from './verify/match/installed-ranker.ts';
 export { matchJsonl } from './verify/match/match-jsonl.ts';
+export { loadMatchModels } from './verify/match/match-models.ts';
 export { loadNli, nliJsonl } from './verify/nli/nli-jsonl.ts';
 export { importClaimReviews, parseClaimReviews } from './verify/reference-data/claim-review.ts';
 export {

@@ -1,4 +1,4 @@
-import { findModel, loadEmbedder, matchJsonl, readInstalledRanker } from '@claimwatch/classifier';
+import { loadMatchModels, matchJsonl } from '@claimwatch/classifier';
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.ts';
 
@@ -26,30 +26,23 @@ export function registerMatch(program: Command, context: CliContext): void {
       const k = Number(o.k);
       if (!Number.isInteger(k) || k < 1) throw new Error('--k must be a positive integer');
       const config = context.config();
-      const installed = o.rerank ? readInstalledRanker(config.paths.modelsDir) : undefined;
-      const embeddingId: string | undefined = o.dense
-        ? (o.embedding ?? config.classifier.embeddingModel ?? installed?.dense?.embedding.id)
-        : undefined;
-      const model = embeddingId ? findModel({ modelsDir: config.paths.modelsDir }, embeddingId) : undefined;
-      const embedder = model
-        ? await loadEmbedder(model, {
-            modelsDir: config.paths.modelsDir,
-            batchSize: config.classifier.modelBatchSize,
-          })
-        : undefined;
-      const trainedOn = installed?.dense?.embedding;
-      const denseRanker =
-        embedder && trainedOn?.id === embedder.model.id && trainedOn.revision === embedder.model.revision
-          ? installed?.dense?.ranker
-          : undefined;
+      const { installed, ranker, embedding, denseRanker, notes } = await loadMatchModels({
+        modelsDir: config.paths.modelsDir,
+        batchSize: config.classifier.modelBatchSize,
+        rerank: o.rerank,
+        dense: o.dense,
+        embeddingId: o.embedding ?? config.classifier.embeddingModel,
+      });
+      for (const note of notes) context.err(note);
+      const embedder = embedding?.embedder;
       const started = Date.now();
       const counts = await matchJsonl({
         indexFile: o.index,
         queriesFile: o.queries,
         outFile: o.out,
         k,
-        ranker: installed?.ranker,
-        embedding: model && embedder ? { embedder, languages: model.manifest.languages } : undefined,
+        ranker,
+        embedding,
         denseRanker,
       });
       context.err(
