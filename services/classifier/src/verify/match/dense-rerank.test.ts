@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findModel } from '../../models/registry.ts';
 import { type Embedder, loadEmbedder } from '../../models/transformers-runtime.ts';
+import { handMadeRanker } from '../../testing/rankers.ts';
 import { embedReferences } from './dense-fusion.ts';
 import {
   appendDenseFeatures,
@@ -12,7 +13,6 @@ import {
   scoreDense,
   withDenseCandidates,
 } from './dense-rerank.ts';
-import type { LinearRanker } from './linear-ranker.ts';
 import { matchJsonl } from './match-jsonl.ts';
 import { createMatcher } from './match-references.ts';
 
@@ -71,13 +71,7 @@ describe('dense candidates and features', () => {
 });
 
 /** A ranker that trusts only the embedding model's cosine: isolates the dense path from the lexical one. */
-const cosineOnly: LinearRanker = {
-  kind: 'linear',
-  features: [...DENSE_RANKED_FEATURES],
-  mean: DENSE_RANKED_FEATURES.map(() => 0),
-  std: DENSE_RANKED_FEATURES.map(() => 1),
-  weights: DENSE_RANKED_FEATURES.map((f) => (f === 'dense_cos' ? 1 : 0)),
-};
+const cosineOnly = handMadeRanker(DENSE_RANKED_FEATURES, (f) => (f === 'dense_cos' ? 1 : 0));
 
 const references = [
   { id: 'doctor', text: 'A physician handed the patient a prescription drug.' },

@@ -1,4 +1,4 @@
-import type { DenseIndex } from './dense-fusion.ts';
+import { type DenseIndex, dotProduct } from './dense-fusion.ts';
 import type { Candidates } from './rank-features.ts';
 import { FEATURE_NAMES } from './rank-features.ts';
 
@@ -22,26 +22,9 @@ const RANK_CAP = 200;
 /** One query's cosine with every reference, and the rank of the nearest `RANK_CAP` of them. */
 export type DenseScores = { cosines: Float32Array; rankOf: ReadonlyMap<number, number> };
 
-/** Four running sums: about a third faster than one in V8 at 512 dimensions. */
-function dot(a: Float32Array, b: Float32Array): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  const n = a.length - (a.length % 4);
-  for (let j = 0; j < n; j += 4) {
-    s0 += a[j]! * b[j]!;
-    s1 += a[j + 1]! * b[j + 1]!;
-    s2 += a[j + 2]! * b[j + 2]!;
-    s3 += a[j + 3]! * b[j + 3]!;
-  }
-  for (let j = n; j < a.length; j++) s0 += a[j]! * b[j]!;
-  return s0 + s1 + s2 + s3;
-}
-
 export function scoreDense(index: DenseIndex, query: Float32Array): DenseScores {
   const cosines = new Float32Array(index.vectors.length);
-  for (let doc = 0; doc < cosines.length; doc++) cosines[doc] = dot(index.vectors[doc]!, query);
+  for (let doc = 0; doc < cosines.length; doc++) cosines[doc] = dotProduct(index.vectors[doc]!, query);
   // Only the nearest RANK_CAP are ranked: a native numeric sort finds the cut, then a few hundred are sorted.
   const cut = cosines.slice().sort()[Math.max(0, cosines.length - RANK_CAP)] ?? 0;
   const nearest: number[] = [];

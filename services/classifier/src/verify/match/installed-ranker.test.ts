@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { handMadeRanker } from '../../testing/rankers.ts';
 import { DENSE_RANKED_FEATURES } from './dense-rerank.ts';
 import {
   MATCH_RANKER_ID,
@@ -9,19 +10,12 @@ import {
   readInstalledRanker,
   writeInstalledRanker,
 } from './installed-ranker.ts';
-import type { LinearRanker } from './linear-ranker.ts';
 import { FEATURE_NAMES } from './rank-features.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cw-ranker-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const linear = (features: readonly string[]): LinearRanker => ({
-  kind: 'linear',
-  features: [...features],
-  mean: features.map(() => 0),
-  std: features.map(() => 1),
-  weights: features.map((_, i) => i / 10),
-});
+const linear = (features: readonly string[]) => handMadeRanker(features, (_, i) => i / 10);
 
 const file = (dense: readonly string[]): RankerFile => ({
   id: MATCH_RANKER_ID,

@@ -2,22 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { handMadeRanker } from '../../testing/rankers.ts';
 import { DENSE_RANKED_FEATURES } from './dense-rerank.ts';
 import { MATCH_RANKER_ID, writeInstalledRanker } from './installed-ranker.ts';
-import type { LinearRanker } from './linear-ranker.ts';
 import { loadMatchModels } from './match-models.ts';
 import { FEATURE_NAMES } from './rank-features.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cw-match-models-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const linear = (features: readonly string[]): LinearRanker => ({
-  kind: 'linear',
-  features: [...features],
-  mean: features.map(() => 0),
-  std: features.map(() => 1),
-  weights: features.map(() => 0.1),
-});
+const linear = (features: readonly string[]) => handMadeRanker(features, () => 0.1);
 const USE = 'universal-sentence-encoder-lite-en';
 
 /** A models directory whose ranker's dense part was trained with `embedding`. */
