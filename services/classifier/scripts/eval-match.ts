@@ -22,7 +22,7 @@ import {
   trainAndEvaluateClef,
   writeInstalledRanker,
 } from '../src/index.ts';
-import type { Embedder } from '../src/models/transformers-runtime.ts';
+import { withEmbeddingCache } from '../src/models/embedding-cache.ts';
 import { writeJsonlFile } from '../src/verify/io/jsonl.ts';
 import {
   CLEF_DIR,
@@ -60,21 +60,12 @@ const embeddingModel =
   args.embedding === 'none'
     ? undefined
     : findModel({ modelsDir }, args.embedding ?? 'universal-sentence-encoder-lite-en');
-/** The same text is embedded once per run: the product path below reuses the evaluation's vectors. */
-function remembering(embedder: Embedder): Embedder {
-  const seen = new Map<string, Float32Array>();
-  return {
-    model: embedder.model,
-    async embed(texts) {
-      const missing = [...new Set(texts.filter((t) => !seen.has(t)))];
-      const vectors = await embedder.embed(missing);
-      for (const [i, t] of missing.entries()) seen.set(t, vectors[i]!);
-      return texts.map((t) => seen.get(t)!);
-    },
-  };
-}
+// Vectors are kept between runs (and the product path below reuses the evaluation's).
 const embedder = embeddingModel
-  ? remembering(await loadEmbedder(embeddingModel, { modelsDir, batchSize: 32 }))
+  ? withEmbeddingCache(
+      await loadEmbedder(embeddingModel, { modelsDir, batchSize: 32 }),
+      workDir('embeddings'),
+    )
   : undefined;
 const gazetteer = defaultGazetteer();
 const result = await trainAndEvaluateClef(shared, { findEntities: (t) => gazetteer.find(t), embedder });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { loadMatchModels, matchJsonl } from '@claimwatch/classifier';
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.ts';
@@ -32,6 +33,7 @@ export function registerMatch(program: Command, context: CliContext): void {
         rerank: o.rerank,
         dense: o.dense,
         embeddingId: o.embedding ?? config.classifier.embeddingModel,
+        cacheDir: path.join(config.paths.dataDir, 'cache', 'embeddings'),
       });
       for (const note of notes) context.err(note);
       const embedder = embedding?.embedder;

@@ -1,3 +1,4 @@
+import { withEmbeddingCache } from '../../models/embedding-cache.ts';
 import { findModel } from '../../models/registry.ts';
 import { loadEmbedder } from '../../models/transformers-runtime.ts';
 import { type RankerFile, readInstalledRanker } from './installed-ranker.ts';
@@ -23,6 +24,8 @@ export type MatchModelChoice = {
   dense: boolean;
   /** Asked for by name (`--embedding`, else CLASSIFIER_EMBEDDING_MODEL): missing is an error. */
   embeddingId?: string | undefined;
+  /** Where vectors already computed are kept between runs (embedding-cache.ts); none: always embed. */
+  cacheDir?: string | undefined;
 };
 
 /**
@@ -46,9 +49,10 @@ export async function loadMatchModels(choice: MatchModelChoice): Promise<MatchMo
       );
     }
   }
-  const embedder = model
+  const loaded = model
     ? await loadEmbedder(model, { modelsDir: choice.modelsDir, batchSize: choice.batchSize })
     : undefined;
+  const embedder = loaded && choice.cacheDir ? withEmbeddingCache(loaded, choice.cacheDir) : loaded;
   const sameModel =
     embedder && trainedOn?.id === embedder.model.id && trainedOn.revision === embedder.model.revision;
   if (embedder && trainedOn && !sameModel)
