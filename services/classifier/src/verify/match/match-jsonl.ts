@@ -98,7 +98,8 @@ async function readQueryLines(file: string): Promise<QueryRead[]> {
  * `claimwatch match`: no Redis, no database; output lines `{"query_id","results":[{"id","score"}]}` in query
  * order. A query line that cannot be read is answered with `{"query_id","line","error"}` (query_id null when
  * the line has no usable id) instead of stopping the run; a bad reference line stops it (the index would be
- * incomplete).
+ * incomplete). Queries in the embedding model's languages get its scores: re-ranked by `denseRanker` when
+ * there is one, else fused with the lexical ranking; the others are ranked lexically.
  */
 export async function matchJsonl(
   o: MatchJsonlOptions,
