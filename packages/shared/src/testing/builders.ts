@@ -8,8 +8,10 @@ import {
 } from '../db/repositories/documents.repository.ts';
 import { type FlagRow, type ProposedFlag, proposeFlags } from '../db/repositories/flags.repository.ts';
 import { insertDiscoveredPages, type PageRow } from '../db/repositories/pages.repository.ts';
+import { saveVerifiedFact } from '../db/repositories/references.repository.ts';
 import { type NewSource, type SourceRow, upsertSource } from '../db/repositories/sources.repository.ts';
 import { insertUser, type NewUser, type UserRow } from '../db/repositories/users.repository.ts';
+import type { FactStructure, VerifiedFact } from '../domain/references.ts';
 
 /**
  * Row builders: each inserts a real row with sensible defaults and returns it. Tests state only what
@@ -123,4 +125,37 @@ export async function buildUser(db: Db, overrides: Partial<NewUser> = {}): Promi
     roles: ['monitor'],
     ...overrides,
   });
+}
+
+/**
+ * A verified fact, saved (version 1) with provenance "test": structured fields the test does not state are
+ * null, the parties are Vietnam alone and the relation is the fact's kind.
+ */
+export async function buildVerifiedFact(
+  db: Db,
+  overrides: Partial<Omit<VerifiedFact, 'structured'>> & { structured?: Partial<FactStructure> } = {},
+): Promise<VerifiedFact> {
+  const kind = overrides.kind ?? 'other';
+  const fact: VerifiedFact = {
+    id: `fact-${unique()}`,
+    text: { vi: 'Dữ kiện thử nghiệm.', en: 'A test fact.' },
+    sources: [{ url: 'https://facts.example/source', title: 'Source' }],
+    tags: [],
+    status: 'active',
+    ...overrides,
+    kind,
+    structured: {
+      parties: ['VN'],
+      relation: kind,
+      level: null,
+      organisation: null,
+      date: null,
+      quantity: null,
+      validFrom: null,
+      validTo: null,
+      ...overrides.structured,
+    },
+  };
+  await saveVerifiedFact(db, fact, { provenance: 'test' });
+  return fact;
 }

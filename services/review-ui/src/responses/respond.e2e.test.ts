@@ -1,9 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '@claimwatch/shared/config';
-import { saveVerifiedFact } from '@claimwatch/shared/db';
 import { createLogger } from '@claimwatch/shared/logging';
-import { createTestDatabase, type TestDatabase } from '@claimwatch/shared/testing';
+import { buildVerifiedFact, createTestDatabase, type TestDatabase } from '@claimwatch/shared/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../auth/totp.ts';
@@ -172,28 +171,13 @@ describe('drafting, review by another person, export', () => {
     const asean = `vn-asean-${Date.now().toString(36)}`;
     const newsUrl = `https://news-${asean}.example/asean.html`;
     const unarchivedUrl = `https://nowhere-${asean}.example/x.html`;
-    await saveVerifiedFact(
-      database.db,
-      {
-        id: asean,
-        kind: 'membership',
-        structured: {
-          parties: ['VN'],
-          relation: 'membership',
-          level: null,
-          organisation: 'ASEAN',
-          date: '1995-07-28',
-          quantity: null,
-          validFrom: null,
-          validTo: null,
-        },
-        text: { vi: 'Việt Nam gia nhập ASEAN ngày 28/7/1995.', en: 'Vietnam joined ASEAN on 28 July 1995.' },
-        sources: [{ url: newsUrl, title: 'ASEAN' }],
-        tags: [],
-        status: 'active',
-      },
-      { provenance: 'test' },
-    );
+    await buildVerifiedFact(database.db, {
+      id: asean,
+      kind: 'membership',
+      structured: { organisation: 'ASEAN', date: '1995-07-28' },
+      text: { vi: 'Việt Nam gia nhập ASEAN ngày 28/7/1995.', en: 'Vietnam joined ASEAN on 28 July 1995.' },
+      sources: [{ url: newsUrl, title: 'ASEAN' }],
+    });
     await archivePage(
       database.db,
       newsUrl,
@@ -350,28 +334,11 @@ describe('drafting, review by another person, export', () => {
     await createTestAccount(database, ['writer'], 'writer3@e2e.claimwatch');
     const { flag } = await seedFlaggedClaim(database.db);
     const doomed = `vn-doomed-${Date.now().toString(36)}`;
-    await saveVerifiedFact(
-      database.db,
-      {
-        id: doomed,
-        kind: 'other',
-        structured: {
-          parties: ['VN'],
-          relation: 'other',
-          level: null,
-          organisation: null,
-          date: null,
-          quantity: null,
-          validFrom: null,
-          validTo: null,
-        },
-        text: { vi: 'Dữ kiện sắp bị xoá.', en: 'A fact about to be deleted.' },
-        sources: [{ url: 'https://doomed.example/', title: 'Doomed' }],
-        tags: [],
-        status: 'active',
-      },
-      { provenance: 'test' },
-    );
+    await buildVerifiedFact(database.db, {
+      id: doomed,
+      text: { vi: 'Dữ kiện sắp bị xoá.', en: 'A fact about to be deleted.' },
+      sources: [{ url: 'https://doomed.example/', title: 'Doomed' }],
+    });
     const context = await browser.newContext({ locale: 'vi-VN' });
     const page = await context.newPage();
     await logIn(page, 'writer3@e2e.claimwatch');

@@ -1,4 +1,5 @@
-import { listAuditEvents, saveVerifiedFact } from '@claimwatch/shared/db';
+import { listAuditEvents } from '@claimwatch/shared/db';
+import { buildVerifiedFact } from '@claimwatch/shared/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archivePage, seedFlaggedClaim } from '../testing/response-fixtures.ts';
 import { createTestAccount, startTestServer, TestBrowser, type TestServer } from '../testing/test-browser.ts';
@@ -445,28 +446,14 @@ describe('editing the citation list', () => {
 
 describe('GET /api/facts (the citation picker)', () => {
   const fact = (id: string, vi: string, en: string, status: 'active' | 'retired' = 'active') =>
-    saveVerifiedFact(
-      server.database.db,
-      {
-        id,
-        kind: 'membership',
-        structured: {
-          parties: ['VN'],
-          relation: 'membership',
-          level: null,
-          organisation: 'ASEAN',
-          date: '1995-07-28',
-          quantity: null,
-          validFrom: null,
-          validTo: null,
-        },
-        text: { vi, en },
-        sources: [{ url: 'https://asean.example/members', title: 'ASEAN' }],
-        tags: [],
-        status,
-      },
-      { provenance: 'test' },
-    );
+    buildVerifiedFact(server.database.db, {
+      id,
+      kind: 'membership',
+      structured: { organisation: 'ASEAN', date: '1995-07-28' },
+      text: { vi, en },
+      sources: [{ url: 'https://asean.example/members', title: 'ASEAN' }],
+      status,
+    });
 
   beforeAll(async () => {
     await fact(

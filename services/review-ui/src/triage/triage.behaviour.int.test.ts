@@ -1,7 +1,13 @@
 import { gzipSync } from 'node:zlib';
-import { addAppearance, listAuditEvents, saveVerifiedFact } from '@claimwatch/shared/db';
+import { addAppearance, listAuditEvents } from '@claimwatch/shared/db';
 import type { FlagReason } from '@claimwatch/shared/domain';
-import { buildClaim, buildDocument, buildFlag, buildSource } from '@claimwatch/shared/testing';
+import {
+  buildClaim,
+  buildDocument,
+  buildFlag,
+  buildSource,
+  buildVerifiedFact,
+} from '@claimwatch/shared/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestAccount, startTestServer, TestBrowser, type TestServer } from '../testing/test-browser.ts';
 import type { DecisionResult, Note, SavedFilter, TriageItem, TriagePage } from './triage.schemas.ts';
@@ -371,31 +377,16 @@ describe('item view', () => {
   it('shows matched references with sources, and serves the archived snapshot as inert text', async () => {
     const db = server.database.db;
     const flag = await flagOn({ title: 'Matched', priority: 0.5 });
-    await saveVerifiedFact(
-      db,
-      {
-        id: 'vn-jp-relations',
-        kind: 'diplomatic_relations',
-        structured: {
-          parties: ['VN', 'JP'],
-          relation: 'diplomatic_relations',
-          level: null,
-          organisation: null,
-          date: '1973-09-21',
-          quantity: null,
-          validFrom: null,
-          validTo: null,
-        },
-        text: {
-          vi: 'Việt Nam và Nhật Bản thiết lập quan hệ ngoại giao ngày 21/9/1973.',
-          en: 'Vietnam and Japan established diplomatic relations on 21 September 1973.',
-        },
-        sources: [{ url: 'https://www.mofa.go.jp/region/asia-paci/vietnam/', title: 'MOFA' }],
-        tags: [],
-        status: 'active',
+    await buildVerifiedFact(db, {
+      id: 'vn-jp-relations',
+      kind: 'diplomatic_relations',
+      structured: { parties: ['VN', 'JP'], date: '1973-09-21' },
+      text: {
+        vi: 'Việt Nam và Nhật Bản thiết lập quan hệ ngoại giao ngày 21/9/1973.',
+        en: 'Vietnam and Japan established diplomatic relations on 21 September 1973.',
       },
-      { provenance: 'test' },
-    );
+      sources: [{ url: 'https://www.mofa.go.jp/region/asia-paci/vietnam/', title: 'MOFA' }],
+    });
     await db
       .insertInto('flag_references')
       .values({

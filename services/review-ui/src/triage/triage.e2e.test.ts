@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '@claimwatch/shared/config';
-import { addAppearance, replaceFlagReferences, saveVerifiedFact } from '@claimwatch/shared/db';
+import { addAppearance, replaceFlagReferences } from '@claimwatch/shared/db';
 import { createLogger } from '@claimwatch/shared/logging';
 import {
   buildClaim,
   buildDocument,
   buildFlag,
+  buildVerifiedFact,
   createTestDatabase,
   createTestQueues,
   type TestDatabase,
@@ -144,31 +145,21 @@ beforeAll(async () => {
     },
     bai3.document_id,
   );
-  await saveVerifiedFact(
-    database.db,
-    {
-      id: 'vn-jp-partnership',
-      kind: 'partnership',
-      structured: {
-        parties: ['VN', 'JP'],
-        relation: 'partnership',
-        level: 'comprehensive_strategic',
-        organisation: null,
-        date: '2023-11-27',
-        quantity: null,
-        validFrom: '2023-11-27',
-        validTo: null,
-      },
-      text: {
-        vi: 'Việt Nam và Nhật Bản nâng quan hệ lên Đối tác chiến lược toàn diện ngày 27/11/2023.',
-        en: 'Vietnam and Japan upgraded ties to a Comprehensive Strategic Partnership on 27 November 2023.',
-      },
-      sources: [{ url: 'https://www.mofa.go.jp/s_sa/sea1/vn/page1e_000001.html', title: 'MOFA Japan' }],
-      tags: [],
-      status: 'active',
+  await buildVerifiedFact(database.db, {
+    id: 'vn-jp-partnership',
+    kind: 'partnership',
+    structured: {
+      parties: ['VN', 'JP'],
+      level: 'comprehensive_strategic',
+      date: '2023-11-27',
+      validFrom: '2023-11-27',
     },
-    { provenance: 'e2e' },
-  );
+    text: {
+      vi: 'Việt Nam và Nhật Bản nâng quan hệ lên Đối tác chiến lược toàn diện ngày 27/11/2023.',
+      en: 'Vietnam and Japan upgraded ties to a Comprehensive Strategic Partnership on 27 November 2023.',
+    },
+    sources: [{ url: 'https://www.mofa.go.jp/s_sa/sea1/vn/page1e_000001.html', title: 'MOFA Japan' }],
+  });
   await replaceFlagReferences(database.db, bai3.id, [
     { kind: 'verified_fact', id: 'vn-jp-partnership', version: 1, score: 0.82 },
   ]);
