@@ -21,16 +21,18 @@ import path from 'node:path';
 import { repoRoot } from '@claimwatch/shared/config';
 import { defaultGazetteer } from '../src/detect/gazetteer/load-gazetteer.ts';
 import {
-  AUTO_LINK_PRECISION_FLOOR,
-  CALIBRATION_FILE,
-  CALIBRATION_PUBLISHED_AT,
-  type CalibrationRow,
   calibrateCheckworthiness,
-  calibrateVerification,
   checkworthinessDecisions,
   checkworthinessFigures,
   checkworthinessHalf,
   crossFitCheckworthiness,
+} from '../src/eval/checkworthiness-calibration.ts';
+import {
+  AUTO_LINK_PRECISION_FLOOR,
+  CALIBRATION_FILE,
+  CALIBRATION_PUBLISHED_AT,
+  type CalibrationRow,
+  calibrateVerification,
   MAX_FALSE_AUTO_LINKS,
   readCalibrationSet,
   runRows,

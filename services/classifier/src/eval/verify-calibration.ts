@@ -1,10 +1,10 @@
 /**
  * Calibration of the verification thresholds on the project's own calibration set
- * (data/verify-calibration/claims.jsonl) and of the check-worthiness threshold on the held-out split of
- * claims-vi-en. Runs the product path (`classifyDocument`: detection + verification) with candidate
+ * (data/verify-calibration/claims.jsonl); the check-worthiness threshold is calibrated in
+ * checkworthiness-calibration.ts. Runs the product path (`classifyDocument`: detection + verification) with candidate
  * policies, turns its flags into (scores, label) lists and lets calibrate-thresholds choose.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -220,6 +220,27 @@ const expectedCount = (results: readonly RowResult[], reason: ReferenceReason, o
   );
 
 /**
+ * An auto-link threshold over the flags a suggestion threshold keeps (`kept`), among sentences long enough
+ * to auto-link: no false auto-link and precision ≥ the auto-link floor, else auto-link off.
+ */
+function chooseAutoLink(
+  results: readonly RowResult[],
+  reason: ReferenceReason,
+  kept: (f: OfflineFlag) => boolean,
+  grid: number[],
+): { result: SearchResult; candidates: number } {
+  const items = decisions(results, reason, (f) => (kept(f) ? [f.score] : undefined), true);
+  const result = chooseThreshold(items, {
+    grid: grid.map((v) => [v]),
+    expected: expectedCount(results, reason, true),
+    precisionFloor: AUTO_LINK_PRECISION_FLOOR,
+    maxFalsePositives: MAX_FALSE_AUTO_LINKS,
+    fallback: [AUTO_LINK_OFF],
+  });
+  return { result, candidates: items.length };
+}
+
+/**
  * Chooses one language's verdict and narrative thresholds on the calibrate split, in two stages, each
  * with a permissive policy so that every candidate decision shows up with its score:
  * 1. verdicts: `verdictConfidence` / `verdictAutoLink` at 0 → contradiction flags scored by rule confidence;
@@ -250,21 +271,14 @@ export async function calibrateVerification(
   });
   values.verdictConfidence = suggest.threshold[0]!;
   choices.push({ keys: ['verdictConfidence'], result: suggest, candidates: verdictItems.length });
-  const autoItems = decisions(
+  const auto = chooseAutoLink(
     verdictRun,
     'contradicts_verified_fact',
-    (f) => (f.score >= values.verdictConfidence ? [f.score] : undefined),
-    true,
+    (f) => f.score >= values.verdictConfidence,
+    confidenceGrid.filter((v) => v >= values.verdictConfidence),
   );
-  const auto = chooseThreshold(autoItems, {
-    grid: confidenceGrid.filter((v) => v >= values.verdictConfidence).map((v) => [v]),
-    expected: expectedCount(verdictRun, 'contradicts_verified_fact', true),
-    precisionFloor: AUTO_LINK_PRECISION_FLOOR,
-    maxFalsePositives: MAX_FALSE_AUTO_LINKS,
-    fallback: [AUTO_LINK_OFF],
-  });
-  values.verdictAutoLink = auto.threshold[0]!;
-  choices.push({ keys: ['verdictAutoLink'], result: auto, candidates: autoItems.length });
+  values.verdictAutoLink = auto.result.threshold[0]!;
+  choices.push({ keys: ['verdictAutoLink'], ...auto });
 
   // Stage 2: narratives. Linked decisions pass the lexical dimensions, lexical ones the linked dimension.
   const narrativeRun = await run(
@@ -306,99 +320,13 @@ export async function calibrateVerification(
     linkedPath(f)
       ? f.score >= values.narrativeLinked
       : f.score >= values.narrativeSuggest && (f.margin ?? 0) >= values.narrativeMargin;
-  const narrativeAutoItems = decisions(
+  const narrativeAuto = chooseAutoLink(
     narrativeRun,
     'repeats_known_narrative',
-    (f) => (keptNarrative(f) && (f.margin ?? 0) >= values.narrativeMargin ? [f.score] : undefined),
-    true,
+    (f) => keptNarrative(f) && (f.margin ?? 0) >= values.narrativeMargin,
+    range(0.3, 1, 0.05),
   );
-  const narrativeAuto = chooseThreshold(narrativeAutoItems, {
-    grid: range(0.3, 1, 0.05).map((v) => [v]),
-    expected: expectedCount(narrativeRun, 'repeats_known_narrative', true),
-    precisionFloor: AUTO_LINK_PRECISION_FLOOR,
-    maxFalsePositives: MAX_FALSE_AUTO_LINKS,
-    fallback: [AUTO_LINK_OFF],
-  });
-  values.narrativeAutoLink = narrativeAuto.threshold[0]!;
-  choices.push({ keys: ['narrativeAutoLink'], result: narrativeAuto, candidates: narrativeAutoItems.length });
+  values.narrativeAutoLink = narrativeAuto.result.threshold[0]!;
+  choices.push({ keys: ['narrativeAutoLink'], ...narrativeAuto });
   return { values, choices };
 }
-
-/** claims-vi-en `test` split, halved by a hash of the id: one half calibrates, the other reports. */
-export const checkworthinessHalf = (id: string): 'calibrate' | 'holdout' =>
-  createHash('sha256').update(id).digest()[0]! % 2 === 0 ? 'calibrate' : 'holdout';
-
-/**
- * What an `unverified_checkworthy` suggestion needs from detection: the sentence is a detected claim (about
- * Vietnam's foreign relations) and its check-worthiness passes the threshold. Right when the sentence is
- * labelled relevant AND check-worthy. Sentences detection drops can only be missed.
- */
-export async function checkworthinessDecisions(
-  rows: readonly LabelledSentence[],
-  gazetteer: Gazetteer,
-  models: ActiveModels,
-): Promise<{ items: ScoredDecision[]; expected: number }> {
-  const items: ScoredDecision[] = [];
-  let expected = 0;
-  for (const r of rows) {
-    const positive = r.relevant && r.checkworthy;
-    if (positive) expected++;
-    const detection = await detectDocument(
-      gazetteer,
-      { documentId: randomUUID(), text: nfc(r.text), title: null, declaredLang: r.lang },
-      models,
-    );
-    if (detection.claims.length === 0) continue;
-    items.push({ scores: [Math.max(...detection.claims.map((c) => c.checkworthiness))], positive });
-  }
-  return { items, expected };
-}
-
-export function calibrateCheckworthiness(
-  items: ScoredDecision[],
-  expected: number,
-  fallback: number,
-): SearchResult {
-  return chooseThreshold(items, {
-    grid: range(0.1, 0.95, 0.05).map((v) => [v]),
-    expected,
-    precisionFloor: SUGGEST_PRECISION_FLOOR,
-    fallback: [fallback],
-  });
-}
-
-/**
- * Held-out figures for the check-worthiness threshold by cross-fitting on two halves: the threshold chosen
- * on one half is measured on the other, both ways, counts pooled. (The threshold written to the policy is
- * chosen on both halves together; this says how well such a choice carries to unseen sentences.)
- */
-export function crossFitCheckworthiness(
-  halves: [{ items: ScoredDecision[]; expected: number }, { items: ScoredDecision[]; expected: number }],
-  fallback: number,
-) {
-  let tp = 0;
-  let taken = 0;
-  let expected = 0;
-  const thresholds: number[] = [];
-  for (const [fit, test] of [
-    [halves[0], halves[1]],
-    [halves[1], halves[0]],
-  ] as const) {
-    const t = calibrateCheckworthiness(fit.items, fit.expected, fallback).threshold[0]!;
-    thresholds.push(t);
-    const p = operatingPoint(test.items, [t], test.expected);
-    tp += p.truePositives;
-    taken += p.taken;
-    expected += p.expected;
-  }
-  return {
-    thresholds,
-    taken,
-    truePositives: tp,
-    expected,
-    precision: taken === 0 ? 0 : tp / taken,
-    recall: expected === 0 ? 0 : tp / expected,
-  };
-}
-export const checkworthinessFigures = (items: ScoredDecision[], expected: number, threshold: number) =>
-  operatingPoint(items, [threshold], expected);
