@@ -107,7 +107,9 @@ export async function matchJsonl(
   const references = await readJsonlFile(o.indexFile, ReferenceLine);
   const queries = await readQueryLines(o.queriesFile);
   const readable = queries.filter((q): q is Query => !('error' in q));
-  const vectorOf = o.embedding ? await embedQueries(o.embedding, readable) : new Map<Query, Float32Array>();
+  const vectorOf = o.embedding
+    ? await embedCoveredQueries(o.embedding, readable)
+    : new Map<Query, Float32Array>();
   const dense = o.embedding ? await embedReferences(references, o.embedding.embedder) : undefined;
   const gazetteer = defaultGazetteer();
   const matcher = createMatcher(references, {
@@ -144,7 +146,10 @@ export async function matchJsonl(
 }
 
 /** Vectors of the queries in the model's languages (a line's `lang`, else the identified language). */
-async function embedQueries(model: DenseModel, queries: readonly Query[]): Promise<Map<Query, Float32Array>> {
+async function embedCoveredQueries(
+  model: DenseModel,
+  queries: readonly Query[],
+): Promise<Map<Query, Float32Array>> {
   const covered: Query[] = [];
   for (const q of queries) {
     if (model.languages.length === 0) covered.push(q);
