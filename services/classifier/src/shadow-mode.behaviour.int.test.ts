@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '@claimwatch/shared/config';
 import {
@@ -9,22 +8,20 @@ import {
   listShadowScoresForDocument,
 } from '@claimwatch/shared/db';
 import { createLogger } from '@claimwatch/shared/logging';
-import { createQueues, type Queues } from '@claimwatch/shared/queues';
-import {
-  buildDocument,
-  createTestDatabase,
-  createTestQueues,
-  type TestDatabase,
-  type TestQueues,
-  waitFor,
-} from '@claimwatch/shared/testing';
+import type { Queues } from '@claimwatch/shared/queues';
+import { buildDocument, type TestDatabase, waitFor } from '@claimwatch/shared/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGazetteer } from './detect/gazetteer/gazetteer.ts';
 import { DEFAULT_CHECKWORTHY_MODEL_ID, loadCheckworthinessScorer } from './models/active-models.ts';
 import { LINEAR_WEIGHTS_FILE, loadLinearModel, saveLinearModel } from './models/linear/linear-model.ts';
 import { readManifest } from './models/manifest.ts';
 import { BUILT_IN_MODELS_DIR, findModel } from './models/registry.ts';
-import { type RunningClassifier, startClassifier } from './start-classifier.ts';
+import type { RunningClassifier } from './start-classifier.ts';
+import {
+  type ClassifierEnvironment,
+  createClassifierEnvironment,
+  startTestClassifier,
+} from './testing/running-classifier.ts';
 import { defaultVerifyPolicy } from './verify/policy/verify-policy.ts';
 
 /** Shadow mode end to end: real Redis, BullMQ, database and the classify → verify workers. */
@@ -50,10 +47,10 @@ const text = [
 const SHADOW_ID = 'shadow-checkworthy-test';
 const BROKEN_ID = 'shadow-checkworthy-broken';
 
+let environment: ClassifierEnvironment;
 let t: TestDatabase;
-let q: TestQueues;
 let queues: Queues;
-const modelsDir = mkdtempSync(path.join(tmpdir(), 'cw-int-shadow-'));
+let modelsDir: string;
 const logLines: string[] = [];
 const logger = createLogger(loadConfig({ LOG_LEVEL: 'info' }).logging, 'test', {
   write: (line: string) => {
@@ -75,37 +72,21 @@ async function installShadowModel(id: string, biasShift: number) {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  q = await createTestQueues();
-  queues = createQueues(q.redis, q.prefix);
+  environment = await createClassifierEnvironment({ withReferences: false });
+  ({ t, queues, modelsDir } = environment);
   await installShadowModel(SHADOW_ID, -20);
   await installShadowModel(BROKEN_ID, 1);
   // A file that no longer matches its manifest's hash: the model cannot load.
   writeFileSync(path.join(modelsDir, BROKEN_ID, LINEAR_WEIGHTS_FILE), Buffer.alloc(64));
 });
-afterAll(async () => {
-  await queues?.close();
-  await q?.close();
-  await t?.close();
-  rmSync(modelsDir, { recursive: true, force: true });
-});
+afterAll(() => environment?.close());
 
 /** Runs one classifier process (classify and verify workers) with the given shadow setting, then stops it. */
 async function withClassifier<T>(shadow: string | undefined, run: (c: RunningClassifier) => Promise<T>) {
-  const config = loadConfig({
-    LOG_LEVEL: 'info',
-    ...(shadow ? { CLASSIFIER_SHADOW_CHECKWORTHY_MODEL: shadow } : {}),
-  });
-  const classifier = startClassifier({
-    db: t.db,
-    redis: q.redis,
-    queues,
-    prefix: q.prefix,
-    config: config.classifier,
+  const classifier = startTestClassifier(environment, {
+    env: { LOG_LEVEL: 'info', ...(shadow ? { CLASSIFIER_SHADOW_CHECKWORTHY_MODEL: shadow } : {}) },
     logger,
-    modelsDir,
     gazetteer,
-    sweepEveryMs: 3_600_000,
   });
   try {
     return await run(classifier);
